@@ -1,0 +1,1 @@
+"""The knowledge base: typed entries, the rule language, loading and cross-checks."""
