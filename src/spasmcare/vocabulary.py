@@ -1,4 +1,4 @@
-"""The case vocabulary: the closed term lists of the case format (shared/case-format.md, section 1)."""
+"""The case vocabulary: the closed term lists of the case format (section 1)."""
 
 from __future__ import annotations
 
@@ -111,6 +111,7 @@ CASE_FIELDS: Final = (
 def urgency(disposition: str) -> int:
     """Rank of a disposition: 0 for self_care up to 4 for emergency."""
     return DISPOSITIONS.index(disposition)
+
 
 REGION_GROUPS: Final[dict[str, tuple[str, ...]]] = {
     "leg": ("thigh", "knee", "shin", "calf", "foot", "legs"),

@@ -22,11 +22,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any as AnyType
-from typing import Union
 
 from spasmcare import vocabulary as v
 
-Value = Union[str, bool, float, int, frozenset[str], None]
+Value = str | bool | float | int | frozenset[str] | None
 Facts = Mapping[str, Value]
 
 SCALAR_OPERATORS = frozenset({"in", "not_in"})
@@ -68,7 +67,7 @@ class Not:
     item: Condition
 
 
-Condition = Union[Test, All, Any, Not]
+Condition = Test | All | Any | Not
 
 
 # --- parsing -------------------------------------------------------------------------------
@@ -77,7 +76,9 @@ Condition = Union[Test, All, Any, Not]
 def parse(raw: object, path: str = "when") -> Condition:
     """Parse a YAML condition, checking fields, operators and vocabulary terms."""
     if not isinstance(raw, dict) or len(raw) != 1:
-        raise RuleError(path, "a condition is a mapping with exactly one key: all, any, not or a field")
+        raise RuleError(
+            path, "a condition is a mapping with exactly one key: all, any, not or a field"
+        )
     ((key, body),) = raw.items()
     if key in ("all", "any"):
         if not isinstance(body, list) or not body:
@@ -102,7 +103,9 @@ def _parse_test(field: str, body: object, path: str) -> Test:
         if op == "if_unknown":
             continue
         if op not in OPERATORS:
-            raise RuleError(f"{path}.{op}", f"unknown operator; allowed: {', '.join(sorted(OPERATORS))}")
+            raise RuleError(
+                f"{path}.{op}", f"unknown operator; allowed: {', '.join(sorted(OPERATORS))}"
+            )
         operators.append((op, _check_operand(field, op, value, f"{path}.{op}")))
     if not operators:
         raise RuleError(path, "a field test needs at least one operator")
@@ -116,11 +119,20 @@ def _check_operand(field: str, op: str, value: object, path: str) -> object:
         return value
     if op == "is":
         if field not in v.BOOLEAN_FIELDS or not isinstance(value, bool):
-            raise RuleError(path, f"'is' takes true or false and a boolean field ({', '.join(v.BOOLEAN_FIELDS)})")
+            raise RuleError(
+                path,
+                f"'is' takes true or false and a boolean field ({', '.join(v.BOOLEAN_FIELDS)})",
+            )
         return value
     if op in NUMBER_OPERATORS:
-        if field not in v.NUMBER_FIELDS or isinstance(value, bool) or not isinstance(value, int | float):
-            raise RuleError(path, f"{op!r} takes a number and a numeric field ({', '.join(v.NUMBER_FIELDS)})")
+        if (
+            field not in v.NUMBER_FIELDS
+            or isinstance(value, bool)
+            or not isinstance(value, int | float)
+        ):
+            raise RuleError(
+                path, f"{op!r} takes a number and a numeric field ({', '.join(v.NUMBER_FIELDS)})"
+            )
         return float(value)
     wants_list = op in LIST_OPERATORS
     if wants_list != (field in LIST_FIELDS) or field not in (LIST_FIELDS | set(v.ENUM_FIELDS)):
@@ -137,8 +149,11 @@ def _expand_terms(field: str, terms: list[str], path: str) -> Iterator[str]:
         if term.startswith("@"):
             group = v.REGION_GROUPS.get(term[1:])
             if field != "region" or group is None:
-                raise RuleError(path, f"unknown group {term!r}; region groups: "
-                                + ", ".join("@" + g for g in v.REGION_GROUPS))
+                raise RuleError(
+                    path,
+                    f"unknown group {term!r}; region groups: "
+                    + ", ".join("@" + g for g in v.REGION_GROUPS),
+                )
             yield from group
         elif allowed is not None and term not in allowed:
             raise RuleError(path, f"{term!r} is not a {field} term; allowed: {', '.join(allowed)}")
@@ -195,8 +210,12 @@ def _apply(op: str, operand: AnyType, value: Value) -> list[str] | None:
         return ["yes" if value else "no"] if value == operand else None
     if op in NUMBER_OPERATORS:
         assert isinstance(value, int | float)
-        ok = {"gte": value >= operand, "gt": value > operand,
-              "lte": value <= operand, "lt": value < operand}[op]
+        ok = {
+            "gte": value >= operand,
+            "gt": value > operand,
+            "lte": value <= operand,
+            "lt": value < operand,
+        }[op]
         return [_number(value)] if ok else None
     if op == "in":
         return [str(value)] if value in operand else None
@@ -237,3 +256,49 @@ def _number(value: float) -> str:
 
 def _unique(items: list[str]) -> list[str]:
     return list(dict.fromkeys(items))
+
+
+# --- description ---------------------------------------------------------------------------
+
+_WORDS = {
+    "in": "is {}",
+    "not_in": "is not {}",
+    "has_any": "includes any of {}",
+    "has_all": "includes all of {}",
+    "has_none": "includes none of {}",
+    "is": "is {}",
+    "gte": "is at least {}",
+    "gt": "is more than {}",
+    "lte": "is at most {}",
+    "lt": "is less than {}",
+}
+
+
+def describe(condition: Condition) -> str:
+    """The condition in words, for clinical review."""
+    if isinstance(condition, Test):
+        parts = []
+        for op, operand in condition.operators:
+            if op == "known":
+                parts.append("is known" if operand else "is not known")
+                continue
+            if isinstance(operand, frozenset):
+                shown = (
+                    " or ".join(sorted(operand))
+                    if op in ("in", "has_any")
+                    else ", ".join(sorted(operand))
+                )
+            elif isinstance(operand, bool):
+                shown = "yes" if operand else "no"
+            else:
+                shown = _number(operand)
+            parts.append(_WORDS[op].format(shown))
+        unknown = " (counts as true when not known)" if condition.if_unknown else ""
+        return f"{condition.field.replace('_', ' ')} {' and '.join(parts)}{unknown}"
+    if isinstance(condition, Not):
+        return f"not ({describe(condition.item)})"
+    joiner = " AND " if isinstance(condition, All) else " OR "
+    inner = [describe(item) for item in condition.items]
+    if len(inner) == 1:
+        return inner[0]
+    return "(" + joiner.join(inner) + ")"

@@ -12,7 +12,9 @@ from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PlainValidat
 
 from spasmcare.kb import rules
 
-Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", description="Stable snake_case identifier.")]
+Id = Annotated[
+    str, Field(pattern=r"^[a-z][a-z0-9_]*$", description="Stable snake_case identifier.")
+]
 Disposition = Literal["emergency", "urgent", "soon", "routine", "self_care"]
 Evidence = Literal["good", "fair", "weak", "not_recommended"]
 Strength = Literal["A", "B", "C"]
@@ -21,7 +23,7 @@ Strength = Literal["A", "B", "C"]
 def _parse_rule(raw: object) -> rules.Condition:
     if isinstance(raw, rules.Test | rules.All | rules.Any | rules.Not):
         return raw
-    return rules.parse(raw, "condition")
+    return rules.parse(raw, "")
 
 
 Rule = Annotated[
@@ -45,8 +47,17 @@ class Source(Entry):
     year: int | None = Field(None, description="Year of publication or of the version read.")
     url: str | None = Field(None, description="Where to read it.")
     kind: Literal[
-        "guideline", "review", "trial", "observational", "case_report", "patient_information",
-        "drug_label", "regulator", "reference_work", "code_system", "lay_summary",
+        "guideline",
+        "review",
+        "trial",
+        "observational",
+        "case_report",
+        "patient_information",
+        "drug_label",
+        "regulator",
+        "reference_work",
+        "code_system",
+        "lay_summary",
     ] = Field(description="What kind of evidence it is.")
     checked: bool = Field(description="Whether the cited facts were checked against the original.")
     note: str | None = Field(None, description="What was read and what a reviewer should re-check.")
@@ -89,7 +100,9 @@ class Cause(Entry):
     prior: float = Field(
         gt=0, lt=1, description="How common it is among people who seek help for spasms (0 to 1)."
     )
-    requires: Rule | None = Field(None, description="Gate: the cause is considered only when it holds.")
+    requires: Rule | None = Field(
+        None, description="Gate: the cause is considered only when it holds."
+    )
     findings: list[Finding] = Field(min_length=1, description="What speaks for and against it.")
     next_steps: str | None = Field(None, description="What a clinician usually does next.")
     sources: list[Id] = Field(min_length=1, description="Sources that support the entry.")
@@ -110,17 +123,34 @@ class CareStep(Entry):
     title: str = Field(description="Short name of the step.")
     text: str = Field(description="Patient-facing instruction.")
     kind: Literal[
-        "stretch", "massage", "heat", "cold", "fluids", "pain_relief", "exercise", "activity",
-        "medicine_review", "see_clinician", "while_waiting", "diary", "treatment_info",
+        "stretch",
+        "massage",
+        "heat",
+        "cold",
+        "fluids",
+        "pain_relief",
+        "exercise",
+        "activity",
+        "medicine_review",
+        "see_clinician",
+        "while_waiting",
+        "diary",
+        "treatment_info",
     ] = Field(description="What kind of step it is.")
-    evidence: Evidence = Field(description="Strength of evidence: good, fair, weak, not_recommended.")
+    evidence: Evidence = Field(
+        description="Strength of evidence: good, fair, weak, not_recommended."
+    )
     self_care: bool = Field(True, description="Whether the app may suggest it without a clinician.")
     order: int = Field(50, description="Position in the plan, lower first.")
     dispositions: list[Disposition] = Field(
         min_length=1, description="Dispositions whose plan may include this step."
     )
-    applies_when: Rule | None = Field(None, description="When the step applies; always when absent.")
-    cautions: list[Caution] = Field(default_factory=list, description="Cautions shown with the step.")
+    applies_when: Rule | None = Field(
+        None, description="When the step applies; always when absent."
+    )
+    cautions: list[Caution] = Field(
+        default_factory=list, description="Cautions shown with the step."
+    )
     sources: list[Id] = Field(min_length=1, description="Sources for the step.")
 
 
@@ -129,17 +159,32 @@ class Myth(Entry):
 
     id: Id
     claim: str = Field(description="The claim as people meet it.")
-    verdict: Literal["unsupported", "weak", "partly_true"] = Field(description="What the evidence says of it.")
+    verdict: Literal["unsupported", "weak", "partly_true"] = Field(
+        description="What the evidence says of it."
+    )
     evidence: str = Field(description="Plain-language correction.")
     applies_when: Rule | None = Field(None, description="When to show it; always when absent.")
     sources: list[Id] = Field(min_length=1, description="Sources for the correction.")
 
 
+class SafetyNet(Entry):
+    """A 'get help straight away if' line shown with the plan."""
+
+    id: Id
+    text: str = Field(description="Patient-facing warning sign and what to do.")
+    applies_when: Rule | None = Field(None, description="When to show it; always when absent.")
+    sources: list[Id] = Field(min_length=1, description="Sources for the warning sign.")
+
+
 class Care(Entry):
-    """The care file: steps and myths."""
+    """The care file: steps, myths, safety-netting and follow-up intervals."""
 
     steps: list[CareStep]
     myths: list[Myth]
+    safety_net: list[SafetyNet]
+    follow_up_days: dict[Disposition, int] = Field(
+        description="Days until the follow-up check-in, per disposition."
+    )
 
 
 class Medicine(Entry):
@@ -178,8 +223,12 @@ class OtcDrug(Entry):
     title: str = Field(description="Display name.")
     medicine: Id = Field(description="The medicine entry it refers to.")
     stop: list[ScreenRule] = Field(description="Items that block the drug.")
-    caution: list[ScreenRule] = Field(description="Items that ask to check with a pharmacist first.")
-    label_max: list[LabelDose] = Field(description="Label maximum doses, as facts per jurisdiction.")
+    caution: list[ScreenRule] = Field(
+        description="Items that ask to check with a pharmacist first."
+    )
+    label_max: list[LabelDose] = Field(
+        description="Label maximum doses, as facts per jurisdiction."
+    )
     sources: list[Id] = Field(min_length=1, description="Sources for the drug's screen.")
 
 
@@ -222,13 +271,16 @@ class Question(Entry):
         description="How it is answered."
     )
     field: str = Field(description="The case field the answer fills.")
+    term: str | None = Field(
+        None, description="For a yes/no question on a list field: the term a yes adds."
+    )
     choices: list[Choice] = Field(default_factory=list, description="Answer choices.")
     minimum: float | None = Field(None, description="Smallest number allowed (number questions).")
     maximum: float | None = Field(None, description="Largest number allowed (number questions).")
     unit: str | None = Field(None, description="Unit of a number answer.")
-    asks_when: Rule | None = Field(None, description="Asked only when this holds; always when absent.")
-    affects_red_flags: list[Id] = Field(default_factory=list, description="Rules the answer can change.")
-    affects_causes: list[Id] = Field(default_factory=list, description="Causes the answer can change.")
+    asks_when: Rule | None = Field(
+        None, description="Asked only when this holds; always when absent."
+    )
     sources: list[Id] = Field(default_factory=list, description="Sources behind the question.")
 
 
@@ -259,11 +311,21 @@ class Term(Entry):
     label: str = Field(description="Plain-language label.")
 
 
+class DispositionText(Entry):
+    """What a disposition means for the person, in plain words."""
+
+    id: Disposition
+    title: str = Field(description="Short name, e.g. 'Call emergency services now'.")
+    headline: str = Field(description="The first thing the person reads with this result.")
+    sources: list[Id] = Field(min_length=1, description="Sources for the wording.")
+
+
 class Manifest(Entry):
     """The knowledge base's name and version."""
 
     name: str = Field(description="Name of the knowledge base.")
     version: str = Field(description="Version, changed by every reviewed release.")
+    disclaimer: str = Field(description="Intended use and limits, shown with every result.")
     reviewed_by: list[str] = Field(default_factory=list, description="Clinicians who signed off.")
     terminology_releases: dict[str, str] = Field(
         default_factory=dict, description="Pinned terminology release per code system."

@@ -1,0 +1,40 @@
+"""The command line: one module per command group, imported only when its command runs."""
+
+from __future__ import annotations
+
+import typer
+
+from spasmcare import __version__
+from spasmcare.cli import assess, evaluate, kb
+
+app = typer.Typer(
+    help="spasmcare: assessment and self-care for muscle spasms and cramps. "
+    "Information and triage support, not a diagnosis.",
+    no_args_is_help=False,
+    add_completion=False,
+)
+app.add_typer(kb.app, name="kb")
+app.command("assess")(assess.assess)
+app.command("eval")(evaluate.evaluate)
+
+
+def _version(show: bool) -> None:
+    if show:
+        typer.echo(f"spasmcare {__version__}")
+        raise typer.Exit()
+
+
+@app.callback(invoke_without_command=True)
+def root(
+    ctx: typer.Context,
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
+) -> None:
+    """With no command, start the interactive assessment."""
+    if ctx.invoked_subcommand is None:
+        assess.assess(case=None, json_output=False)
+
+
+def main() -> None:
+    app()

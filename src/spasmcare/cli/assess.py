@@ -1,0 +1,68 @@
+"""`spasmcare assess`: assess a case from a file, or interactively by asking questions."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import typer
+
+
+def assess(
+    case: Path | None = typer.Option(
+        None, "--case", help="A case file in the case format (JSON); '-' reads standard input."
+    ),
+    json_output: bool = typer.Option(False, "--json", help="Print the result as one JSON object."),
+) -> None:
+    """Assess an episode: from a case file, or by answering questions when no file is given."""
+    from spasmcare.case import CaseError
+    from spasmcare.engine.assess import assess as run
+
+    if case is None:
+        raw: Any = _interview()
+    else:
+        try:
+            raw = sys.stdin.read() if str(case) == "-" else case.read_text(encoding="utf-8")
+        except OSError as error:
+            _fail(json_output, [{"key": "case", "value": str(case), "message": error.strerror}])
+    try:
+        result = run(raw)
+    except CaseError as error:
+        _fail(json_output, error.as_json())
+    if json_output:
+        typer.echo(json.dumps(result.as_json(), indent=2, ensure_ascii=False))
+    else:
+        from spasmcare.cli.render import show_result
+
+        show_result(result)
+
+
+def _fail(json_output: bool, errors: list[dict[str, Any]]) -> None:
+    if json_output:
+        typer.echo(json.dumps({"error": "invalid case", "errors": errors}, indent=2))
+    else:
+        for error in errors:
+            typer.echo(f"error: {error['key']}: {error['message']}", err=True)
+    raise typer.Exit(2)
+
+
+def _interview() -> dict[str, Any]:
+    from rich.console import Console
+
+    from spasmcare.cli.render import ask
+    from spasmcare.engine.interview import answer, next_question
+    from spasmcare.kb.load import load_default
+
+    kb = load_default()
+    console = Console()
+    console.print(f"[bold]spasmcare[/bold]: {kb.manifest.disclaimer}\n")
+    answers: dict[str, Any] = {}
+    asked: set[str] = set()
+    while (question := next_question(kb, answers, asked)) is not None:
+        asked.add(question.id)
+        value = ask(console, kb, question)
+        if value is not None:
+            answers = answer(question, answers, value)
+    return answers

@@ -1,0 +1,119 @@
+"""Terminal rendering of questions and results (Rich)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.panel import Panel
+from rich.prompt import Confirm, Prompt
+
+from spasmcare.kb import schema
+from spasmcare.kb.load import KnowledgeBase
+from spasmcare.result import Result
+from spasmcare.vocabulary import REGIONS
+
+_STYLE = {
+    "emergency": "bold white on red",
+    "urgent": "bold red",
+    "soon": "bold yellow",
+    "routine": "bold cyan",
+    "self_care": "bold green",
+}
+
+
+def ask(console: Console, kb: KnowledgeBase, q: schema.Question) -> Any:
+    """Ask one question; None when the person does not know."""
+    console.print(f"\n[bold]{q.text}[/bold]")
+    if q.help:
+        console.print(f"[dim]{q.help}[/dim]")
+    if q.type == "yes_no":
+        return Confirm.ask("", console=console)
+    if q.type == "number":
+        while True:
+            text = Prompt.ask(
+                f"{q.unit or 'number'} (blank if not known)",
+                default="",
+                console=console,
+                show_default=False,
+            )
+            if not text.strip():
+                return None
+            try:
+                value = float(text) if q.field == "duration_minutes" else int(text)
+            except ValueError:
+                console.print("[red]Please enter a number.[/red]")
+                continue
+            if (q.minimum is None or value >= q.minimum) and (
+                q.maximum is None or value <= q.maximum
+            ):
+                return value
+            console.print(f"[red]Please enter a number from {q.minimum} to {q.maximum}.[/red]")
+    if q.type == "names":
+        text = Prompt.ask(
+            "Names, separated by commas (blank for none)",
+            default="",
+            console=console,
+            show_default=False,
+        )
+        return [name.strip() for name in text.split(",") if name.strip()]
+    choices = [(c.id, c.label) for c in q.choices] or [(r, kb.label("region", r)) for r in REGIONS]
+    for number, (_, label) in enumerate(choices, 1):
+        console.print(f"  {number}. {label}")
+    many = q.type == "multi_choice"
+    while True:
+        text = Prompt.ask("Numbers separated by commas" if many else "Number", console=console)
+        try:
+            picked = [
+                choices[int(part) - 1][0] for part in text.replace(" ", "").split(",") if part
+            ]
+        except (ValueError, IndexError):
+            console.print("[red]Please enter the number of a choice.[/red]")
+            continue
+        if picked and (many or len(picked) == 1):
+            return picked if many else picked[0]
+
+
+def show_result(result: Result) -> None:
+    """Print a result for a person to read."""
+    console = Console()
+    console.print(
+        Panel(
+            result.headline,
+            title=result.disposition.replace("_", " ").upper(),
+            style=_STYLE[result.disposition],
+        )
+    )
+    for flag in result.red_flags:
+        console.print(
+            f"[bold]{flag.title}[/bold] ({flag.disposition.replace('_', ' ')}): "
+            f"{flag.explanation} [dim]Because: {'; '.join(flag.because)}[/dim]"
+        )
+    if result.causes:
+        console.print("\n[bold]Possible causes[/bold]")
+        for cause in result.causes:
+            console.print(f"  - {cause.title} [dim]({cause.likelihood.replace('_', ' ')})[/dim]")
+            for reason in cause.for_:
+                console.print(f"      [green]+[/green] {reason}")
+            for reason in cause.against:
+                console.print(f"      [red]-[/red] {reason}")
+    if result.plan.steps:
+        console.print("\n[bold]What to do[/bold]")
+        for number, step in enumerate(result.plan.steps, 1):
+            console.print(
+                f"  {number}. [bold]{step.title}[/bold] {step.text} "
+                f"[dim](evidence: {step.evidence.replace('_', ' ')})[/dim]"
+            )
+            for caution in step.cautions:
+                console.print(f"     [yellow]![/yellow] {caution}")
+    for item in result.plan.avoid:
+        console.print(f"[red]Avoid {item.what}[/red]: {item.reason}")
+    for item in result.plan.check_first:
+        console.print(f"[yellow]Check with a pharmacist before {item.what}[/yellow]: {item.reason}")
+    if result.plan.seek_help_if:
+        console.print("\n[bold]Get help straight away if[/bold]")
+        for line in result.plan.seek_help_if:
+            console.print(f"  - {line}")
+    for warning in result.warnings:
+        console.print(f"[yellow]Note:[/yellow] {warning}")
+    console.print(f"\n[dim]{result.disclaimer} Knowledge base {result.knowledge_version}.[/dim]")

@@ -1,0 +1,1 @@
+"""The assessment engine: pure functions from a case and the knowledge base to a result."""

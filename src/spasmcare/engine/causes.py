@@ -1,0 +1,78 @@
+"""Ranking of likely causes: prior odds updated by the findings present (log likelihood ratios)."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from spasmcare.kb import rules, schema
+from spasmcare.kb.load import KnowledgeBase
+from spasmcare.result import FiredRedFlag, Likelihood, RankedCause
+from spasmcare.vocabulary import urgency
+
+SHOWN = 6
+LIKELY = 0.5
+POSSIBLE = 0.15
+
+
+@dataclass(frozen=True)
+class Score:
+    cause: schema.Cause
+    log_odds: float
+    for_: list[str]
+    against: list[str]
+
+    @property
+    def probability(self) -> float:
+        return 1 / (1 + math.exp(-self.log_odds))
+
+
+def score(cause: schema.Cause, facts: rules.Facts) -> Score | None:
+    """A cause's log odds given the facts, or None when its gate does not hold."""
+    if cause.requires is not None and not rules.holds(cause.requires, facts):
+        return None
+    log_odds = math.log(cause.prior / (1 - cause.prior))
+    for_: list[str] = []
+    against: list[str] = []
+    for finding in cause.findings:
+        if rules.holds(finding.when, facts):
+            log_odds += finding.weight
+            (for_ if finding.weight > 0 else against).append(finding.text)
+    return Score(cause, log_odds, for_, against)
+
+
+def rank(kb: KnowledgeBase, facts: rules.Facts, fired: list[FiredRedFlag]) -> list[RankedCause]:
+    """The most likely causes first; causes a fired red flag points to come before the rest."""
+    scores = [s for s in (score(c, facts) for c in kb.causes.values()) if s is not None]
+    flagged = _flagged(kb, fired)
+    scores.sort(key=lambda s: (-flagged.get(s.cause.id, -1), -s.log_odds))
+    return [_ranked(s, s.cause.id in flagged) for s in scores[:SHOWN]]
+
+
+def _flagged(kb: KnowledgeBase, fired: list[FiredRedFlag]) -> dict[str, int]:
+    """Cause id -> urgency of the most urgent fired rule pointing to it."""
+    pinned: dict[str, int] = {}
+    for flag in fired:
+        entry = next(f for f in kb.red_flags if f.id == flag.id)
+        for cause in entry.causes:
+            pinned[cause] = max(pinned.get(cause, -1), urgency(flag.disposition))
+    return pinned
+
+
+def _ranked(s: Score, flagged: bool) -> RankedCause:
+    p = s.probability
+    likelihood: Likelihood = "less_likely"
+    if p >= LIKELY:
+        likelihood = "likely"
+    elif p >= POSSIBLE or flagged:
+        likelihood = "possible"
+    return RankedCause(
+        id=s.cause.id,
+        title=s.cause.title,
+        likelihood=likelihood,
+        summary=s.cause.summary,
+        serious=s.cause.serious,
+        for_=s.for_,
+        against=s.against,
+        sources=list(s.cause.sources),
+    )

@@ -1,0 +1,113 @@
+"""The adaptive questionnaire: ask the emergency screen first, then only what can matter.
+
+A question after the emergency screen is asked when some answer to it would change the
+disposition or the three leading causes, found by assessing the case with each answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from spasmcare.case import parse_case
+from spasmcare.engine import causes, triage
+from spasmcare.engine.assess import names_of
+from spasmcare.engine.facts import facts_of
+from spasmcare.kb import rules, schema
+from spasmcare.kb.load import KnowledgeBase
+from spasmcare.vocabulary import NUMBER_FIELDS, TERM_LIST_FIELDS
+
+Answers = dict[str, Any]
+
+
+def next_question(
+    kb: KnowledgeBase, answers: Mapping[str, Any], asked: set[str]
+) -> schema.Question | None:
+    """The next question to ask, or None when the interview is complete."""
+    facts = _facts(kb, answers)
+    for question in kb.questions:
+        if question.id in asked or _answered(question, answers):
+            continue
+        if question.asks_when is not None and not rules.holds(question.asks_when, facts):
+            continue
+        if question.block == "A" or question.type in ("region", "names"):
+            return question
+        if _could_change(kb, question, answers):
+            return question
+    return None
+
+
+def answer(question: schema.Question, answers: Mapping[str, Any], value: Any) -> Answers:
+    """The answers with this question's answer applied (``value`` as given by the person)."""
+    out = {k: list(x) if isinstance(x, list) else x for k, x in answers.items()}
+    field = question.field
+    if question.type == "yes_no" and field in TERM_LIST_FIELDS:
+        terms = out.setdefault(field, [])
+        if value and question.term not in terms:
+            terms.append(question.term)
+    elif question.type == "multi_choice":
+        terms = out.setdefault(field, [])
+        chosen = {c.id: c.value for c in question.choices}
+        terms += [chosen[c] for c in value if chosen.get(c) is not None and chosen[c] not in terms]
+    elif question.type == "single_choice":
+        out[field] = next(c.value for c in question.choices if c.id == value)
+    elif question.type == "names":
+        out[field] = [*out.get(field, []), *value]
+    else:
+        out[field] = value
+    return out
+
+
+def _answered(question: schema.Question, answers: Mapping[str, Any]) -> bool:
+    if question.type == "yes_no" and question.field in TERM_LIST_FIELDS:
+        return question.term in (answers.get(question.field) or [])
+    return answers.get(question.field) is not None and question.type not in ("multi_choice",)
+
+
+def _facts(kb: KnowledgeBase, answers: Mapping[str, Any]) -> rules.Facts:
+    return facts_of(parse_case(dict(answers), names_of(kb), partial=True), kb)
+
+
+def _outcome(kb: KnowledgeBase, answers: Mapping[str, Any]) -> tuple[str, list[str]]:
+    facts = _facts(kb, answers)
+    fired = triage.fire(kb, facts)
+    ranked = causes.rank(kb, facts, fired)
+    return triage.disposition_of(fired), [c.id for c in ranked[:3]]
+
+
+def _could_change(kb: KnowledgeBase, question: schema.Question, answers: Mapping[str, Any]) -> bool:
+    baseline = _outcome(kb, answers)
+    return any(
+        _outcome(kb, answer(question, answers, value)) != baseline
+        for value in _possible_answers(kb, question)
+    )
+
+
+def _possible_answers(kb: KnowledgeBase, question: schema.Question) -> Iterator[Any]:
+    if question.type == "yes_no":
+        yield from (True, False)
+    elif question.type == "single_choice":
+        yield from (c.id for c in question.choices)
+    elif question.type == "multi_choice":
+        yield from ([c.id] for c in question.choices)
+    elif question.type == "number":
+        yield from _thresholds(kb, question.field)
+
+
+def _thresholds(kb: KnowledgeBase, field: str) -> Iterator[float]:
+    """Values on both sides of every threshold the knowledge base uses for a numeric field."""
+    from spasmcare.kb.checks import conditions_of
+
+    low, high = NUMBER_FIELDS[field]
+    cuts = {
+        float(operand)
+        for _, _, condition in conditions_of(kb)
+        for test in rules.tests_of(condition)
+        if test.field == field
+        for _, operand in test.operators
+        if isinstance(operand, float)
+    }
+    for cut in sorted(cuts):
+        for value in (cut - 1, cut, cut + 1):
+            if value >= low and (high is None or value <= high):
+                yield int(value) if field != "duration_minutes" else value

@@ -1,0 +1,94 @@
+"""The result of an assessment (case-format section 2), as typed, serialisable values."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Disposition = Literal["emergency", "urgent", "soon", "routine", "self_care"]
+Likelihood = Literal["likely", "possible", "less_likely"]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class FiredRedFlag(Model):
+    """A red-flag rule that held, and the case facts that made it hold."""
+
+    id: str
+    title: str
+    disposition: Disposition
+    because: list[str]
+    explanation: str
+    action: str
+    sources: list[str]
+
+
+class RankedCause(Model):
+    """A possible cause, with the facts for and against it."""
+
+    id: str
+    title: str
+    likelihood: Likelihood
+    summary: str
+    serious: bool
+    for_: list[str] = Field(serialization_alias="for", validation_alias="for")
+    against: list[str]
+    sources: list[str]
+    model_config = ConfigDict(frozen=True, populate_by_name=True)
+
+
+class PlanStep(Model):
+    id: str
+    title: str
+    text: str
+    evidence: str
+    cautions: list[str] = []
+    sources: list[str]
+
+
+class Avoid(Model):
+    """Something not to take or do, with the reason drawn from the case."""
+
+    id: str
+    what: str
+    reason: str
+    because: list[str]
+    sources: list[str]
+
+
+class MythNote(Model):
+    id: str
+    claim: str
+    evidence: str
+    sources: list[str]
+
+
+class Plan(Model):
+    steps: list[PlanStep]
+    avoid: list[Avoid]
+    check_first: list[Avoid] = Field(
+        default=[], description="Pain relief to check with a pharmacist before taking."
+    )
+    seek_help_if: list[str]
+    follow_up_days: int
+    myths: list[MythNote] = []
+
+
+class Result(Model):
+    """What spasmcare says about a case."""
+
+    disposition: Disposition
+    headline: str
+    red_flags: list[FiredRedFlag]
+    causes: list[RankedCause]
+    plan: Plan
+    warnings: list[str]
+    knowledge_version: str
+    failsafe: bool = Field(False, description="True when the assessment could not be completed.")
+    disclaimer: str
+
+    def as_json(self) -> dict[str, object]:
+        return self.model_dump(mode="json", by_alias=True)

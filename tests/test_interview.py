@@ -1,0 +1,59 @@
+"""The adaptive questionnaire reaches the same disposition as the full case, asking less."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from spasmcare.engine.assess import assess
+from spasmcare.engine.interview import answer, next_question
+from spasmcare.kb import schema
+
+VIGNETTES = sorted((Path(__file__).parent / "vignettes").glob("*.jsonl"))
+CASES = [json.loads(line)["case"] for path in VIGNETTES for line in path.read_text().splitlines()
+         if line.strip()]
+
+
+def reply(question: schema.Question, truth: dict[str, Any]) -> Any:
+    """What a person whose situation is ``truth`` answers (None: does not know)."""
+    known = truth.get(question.field)
+    if known is None:
+        return None
+    if question.type == "yes_no":
+        return question.term in known if question.term else known
+    if question.type == "single_choice":
+        return next((c.id for c in question.choices if c.value == known), None)
+    if question.type == "multi_choice":
+        return [c.id for c in question.choices if c.value in known]
+    return known
+
+
+def interview(kb, truth: dict[str, Any]) -> tuple[dict[str, Any], int]:
+    answers: dict[str, Any] = {}
+    asked: set[str] = set()
+    while (question := next_question(kb, answers, asked)) is not None:
+        asked.add(question.id)
+        value = reply(question, truth)
+        if value is not None:
+            answers = answer(question, answers, value)
+    return answers, len(asked)
+
+
+@pytest.mark.parametrize("truth", CASES[::4])
+def test_interview_reaches_the_disposition_of_the_full_case(kb, truth) -> None:
+    answers, _ = interview(kb, truth)
+    assert assess(answers, kb).disposition == assess(truth, kb).disposition
+
+
+def test_the_emergency_screen_comes_first(kb) -> None:
+    first = next_question(kb, {}, set())
+    assert first is not None and first.block == "A"
+
+
+def test_questions_that_cannot_matter_are_skipped(kb) -> None:
+    truth = {"region": "calf", "age": 70, "time_of_day": "night", "associated": [], "recent": []}
+    _, asked = interview(kb, truth)
+    assert asked < len(kb.questions)
