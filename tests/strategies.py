@@ -8,10 +8,32 @@ from hypothesis import strategies as st
 
 from spasmcare import vocabulary as v
 
-MEDICINES = ["atorvastatin", "statin", "furosemide", "metoclopramide", "haloperidol", "sertraline",
-             "tramadol", "warfarin", "salbutamol", "ibuprofen", "paracetamol", "levothyroxine"]
-CONDITIONS = ["diabetes", "chronic_kidney_disease", "hypothyroidism", "cirrhosis", "pregnancy",
-              "cancer_history", "osteoporosis", "multiple_sclerosis", "asthma", "peptic_ulcer"]
+MEDICINES = [
+    "atorvastatin",
+    "statin",
+    "furosemide",
+    "metoclopramide",
+    "haloperidol",
+    "sertraline",
+    "tramadol",
+    "warfarin",
+    "salbutamol",
+    "ibuprofen",
+    "paracetamol",
+    "levothyroxine",
+]
+CONDITIONS = [
+    "diabetes",
+    "chronic_kidney_disease",
+    "hypothyroidism",
+    "cirrhosis",
+    "pregnancy",
+    "cancer_history",
+    "osteoporosis",
+    "multiple_sclerosis",
+    "asthma",
+    "peptic_ulcer",
+]
 
 
 def _maybe(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:

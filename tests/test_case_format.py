@@ -36,8 +36,17 @@ def test_value_outside_an_enumeration_names_value_and_allowed(kb) -> None:
 
 
 def test_every_problem_is_reported_at_once(kb) -> None:
-    errors = errors_of(kb, {"region": "calf", "age": 130, "sex": "F", "pregnant": "yes",
-                            "associated": ["fever", "sore"], "severity_0_10": 7.5})
+    errors = errors_of(
+        kb,
+        {
+            "region": "calf",
+            "age": 130,
+            "sex": "F",
+            "pregnant": "yes",
+            "associated": ["fever", "sore"],
+            "severity_0_10": 7.5,
+        },
+    )
     keys = sorted(e.split(":")[0] for e in errors)
     assert keys == ["age", "associated", "pregnant", "severity_0_10", "sex"]
     assert any("130 is out of range; allowed: an integer from 0 to 120" in e for e in errors)

@@ -16,15 +16,17 @@ runner = CliRunner()
 
 
 def test_version_is_printed() -> None:
-    done = subprocess.run([sys.executable, "-m", "spasmcare", "--version"], capture_output=True,
-                          text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "spasmcare", "--version"], capture_output=True, text=True, check=True
+    )
     assert done.stdout.strip() == f"spasmcare {__version__}"
 
 
 def test_assess_a_case_file_as_json(tmp_path: Path) -> None:
     case = tmp_path / "case.json"
-    case.write_text(json.dumps({"region": "jaw", "associated": ["trismus"],
-                                "recent": ["wound_soil"]}))
+    case.write_text(
+        json.dumps({"region": "jaw", "associated": ["trismus"], "recent": ["wound_soil"]})
+    )
     result = runner.invoke(app, ["assess", "--case", str(case), "--json"])
     assert result.exit_code == 0, result.output
     out = json.loads(result.output)
@@ -32,13 +34,18 @@ def test_assess_a_case_file_as_json(tmp_path: Path) -> None:
     assert {"red_flags", "causes", "plan", "warnings", "knowledge_version"} <= out.keys()
     assert {"steps", "avoid", "seek_help_if", "follow_up_days"} <= out["plan"].keys()
     assert "tetanus" in [c["id"] for c in out["causes"][:3]]
-    assert all({"id", "title", "likelihood", "for", "against", "sources"} <= c.keys()
-               for c in out["causes"])
+    assert all(
+        {"id", "title", "likelihood", "for", "against", "sources"} <= c.keys()
+        for c in out["causes"]
+    )
 
 
 def test_assess_reads_standard_input() -> None:
-    result = runner.invoke(app, ["assess", "--case", "-", "--json"],
-                           input='{"region": "calf", "age": 70, "time_of_day": "night"}')
+    result = runner.invoke(
+        app,
+        ["assess", "--case", "-", "--json"],
+        input='{"region": "calf", "age": 70, "time_of_day": "night"}',
+    )
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["disposition"] in ("self_care", "routine")
 
@@ -61,15 +68,35 @@ def test_missing_case_file_is_a_clear_error(tmp_path: Path) -> None:
 
 def test_eval_writes_one_line_per_vignette_and_carries_on_after_errors(tmp_path: Path) -> None:
     vignettes = tmp_path / "v.jsonl"
-    vignettes.write_text("\n".join(json.dumps(v) for v in [
-        {"id": "a", "case": {"region": "lower_back", "associated": ["saddle_numbness"]},
-         "expected_disposition": "emergency", "expected_causes": ["cauda_equina_syndrome"]},
-        {"id": "b", "case": {"region": "elbow"}, "expected_disposition": "self_care"},
-        {"id": "c", "case": {"region": "calf", "age": 70, "time_of_day": "night",
-                             "duration_minutes": 2, "frequency": "occasional"},
-         "expected_disposition": "self_care", "acceptable_dispositions": ["self_care", "routine"],
-         "expected_causes": ["nocturnal_leg_cramps"], "source": "nhs_leg_cramps"},
-    ]) + "\n")
+    vignettes.write_text(
+        "\n".join(
+            json.dumps(v)
+            for v in [
+                {
+                    "id": "a",
+                    "case": {"region": "lower_back", "associated": ["saddle_numbness"]},
+                    "expected_disposition": "emergency",
+                    "expected_causes": ["cauda_equina_syndrome"],
+                },
+                {"id": "b", "case": {"region": "elbow"}, "expected_disposition": "self_care"},
+                {
+                    "id": "c",
+                    "case": {
+                        "region": "calf",
+                        "age": 70,
+                        "time_of_day": "night",
+                        "duration_minutes": 2,
+                        "frequency": "occasional",
+                    },
+                    "expected_disposition": "self_care",
+                    "acceptable_dispositions": ["self_care", "routine"],
+                    "expected_causes": ["nocturnal_leg_cramps"],
+                    "source": "nhs_leg_cramps",
+                },
+            ]
+        )
+        + "\n"
+    )
     out = tmp_path / "out.jsonl"
     result = runner.invoke(app, ["eval", str(vignettes), "--results", str(out), "--json"])
     assert result.exit_code == 0, result.output

@@ -12,8 +12,9 @@ from spasmcare.vocabulary import DISPOSITIONS, urgency
 
 from .strategies import cases
 
-SETTINGS = settings(max_examples=300, deadline=None,
-                    suppress_health_check=[HealthCheck.function_scoped_fixture])
+SETTINGS = settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 
 
 @SETTINGS
@@ -51,3 +52,63 @@ def test_a_drug_to_avoid_is_never_also_offered_with_a_caution(kb, case) -> None:
     plan = assess(case, kb).plan
     avoided = {item.what for item in plan.avoid}
     assert not avoided & {item.what for item in plan.check_first}
+
+
+def red_flag_terms(kb) -> list[tuple[str, str]]:
+    """(field, term) pairs that some red-flag rule looks for as present."""
+    from spasmcare.kb import rules
+
+    found = set()
+    for flag in kb.red_flags:
+        for test in rules.tests_of(flag.when):
+            for op, operand in test.operators:
+                if op in ("has_any", "has_all") and test.field in ("associated", "recent"):
+                    found |= {(test.field, term) for term in operand}
+    return sorted(found)
+
+
+@SETTINGS
+@given(case=cases, data=st.data())
+def test_adding_a_red_flag_finding_never_lowers_the_disposition(kb, case, data) -> None:
+    field, term = data.draw(st.sampled_from(red_flag_terms(kb)))
+    before = assess(case, kb).disposition
+    worse = {**case, field: sorted({*(case.get(field) or []), term})}
+    after = assess(worse, kb).disposition
+    assert urgency(after) >= urgency(before), (field, term, before, after)
+
+
+BAD_VALUES = {
+    "age": [-1, 121, "forty", True, 4.5],
+    "sex": ["F", 1],
+    "pregnant": ["yes", 1],
+    "region": ["elbow", "", None],
+    "side": ["middle"],
+    "onset": ["slow"],
+    "duration_minutes": [-5, "ten", float("inf")],
+    "days_since_first": [-1, 2.5],
+    "frequency": ["sometimes"],
+    "time_of_day": ["evening"],
+    "severity_0_10": [11, -1, "bad"],
+    "associated": ["fever", ["not_a_symptom"], [1]],
+    "recent": [["moon_landing"], "marathon"],
+    "medications": ["statin", [3]],
+    "conditions": [[None], "diabetes"],
+    "home_treatment_tried_days": [-3],
+}
+
+
+@SETTINGS
+@given(case=cases, data=st.data())
+def test_any_invalid_case_gives_an_error_naming_the_field(kb, case, data) -> None:
+    import pytest
+
+    from spasmcare.case import CaseError
+
+    key = data.draw(st.sampled_from(sorted(BAD_VALUES)))
+    value = data.draw(st.sampled_from(BAD_VALUES[key]))
+    with pytest.raises(CaseError) as caught:
+        assess({**case, key: value}, kb)
+    assert [e.key for e in caught.value.errors] == [key]
+    assert (
+        "allowed" in caught.value.errors[0].message or "must be" in caught.value.errors[0].message
+    )

@@ -13,8 +13,12 @@ from spasmcare.engine.interview import answer, next_question
 from spasmcare.kb import schema
 
 VIGNETTES = sorted((Path(__file__).parent / "vignettes").glob("*.jsonl"))
-CASES = [json.loads(line)["case"] for path in VIGNETTES for line in path.read_text().splitlines()
-         if line.strip()]
+CASES = [
+    json.loads(line)["case"]
+    for path in VIGNETTES
+    for line in path.read_text().splitlines()
+    if line.strip()
+]
 
 
 def reply(question: schema.Question, truth: dict[str, Any]) -> Any:

@@ -27,8 +27,15 @@ def test_shipped_knowledge_base_meets_the_minimum_counts() -> None:
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
     assert report["ok"] is True and report["errors"] == []
-    minimum = {"red_flags": 40, "causes": 45, "care_steps": 20, "myths": 3, "sources": 30,
-               "questions": 25, "medicines": 40}
+    minimum = {
+        "red_flags": 40,
+        "causes": 45,
+        "care_steps": 20,
+        "myths": 3,
+        "sources": 30,
+        "questions": 25,
+        "medicines": 40,
+    }
     for kind, least in minimum.items():
         assert report["counts"][kind] >= least, kind
     assert report["counts"]["codes"] > 0
@@ -36,8 +43,12 @@ def test_shipped_knowledge_base_meets_the_minimum_counts() -> None:
 
 def test_every_rule_of_the_clinical_reference_is_present(kb) -> None:
     refs = {flag.ref for flag in kb.red_flags}
-    wanted = ({f"E{i}" for i in range(1, 17)} | {f"U{i}" for i in range(1, 12)}
-              | {f"S{i}" for i in range(1, 7)} | {f"R{i}" for i in range(1, 10)})
+    wanted = (
+        {f"E{i}" for i in range(1, 17)}
+        | {f"U{i}" for i in range(1, 12)}
+        | {f"S{i}" for i in range(1, 7)}
+        | {f"R{i}" for i in range(1, 10)}
+    )
     assert wanted <= refs, sorted(wanted - refs)
 
 
@@ -63,8 +74,10 @@ def test_missing_source_is_named_with_file_and_entry(kb_copy: Path) -> None:
     edit(kb_copy, "red_flags.yaml", drop)
     report = check(kb_copy)
     assert not report.ok
-    assert any(str(e).startswith(f"red_flags.yaml: {flag_id}: ") and "no_such_source" in str(e)
-               for e in report.errors), report.errors
+    assert any(
+        str(e).startswith(f"red_flags.yaml: {flag_id}: ") and "no_such_source" in str(e)
+        for e in report.errors
+    ), report.errors
 
 
 def test_unknown_case_field_in_a_rule_is_rejected(kb_copy: Path) -> None:
@@ -74,8 +87,10 @@ def test_unknown_case_field_in_a_rule_is_rejected(kb_copy: Path) -> None:
     cause_id = yaml.safe_load((kb_copy / "causes.yaml").read_text())["causes"][0]["id"]
     edit(kb_copy, "causes.yaml", break_rule)
     errors = [str(e) for e in check(kb_copy).errors]
-    assert any(e.startswith(f"causes.yaml: {cause_id}: ") and "unknown case field 'blood_pressure'"
-               in e for e in errors), errors
+    assert any(
+        e.startswith(f"causes.yaml: {cause_id}: ") and "unknown case field 'blood_pressure'" in e
+        for e in errors
+    ), errors
 
 
 def test_unknown_vocabulary_term_in_a_rule_is_rejected(kb_copy: Path) -> None:
@@ -104,8 +119,10 @@ def test_bad_disposition_is_rejected_with_the_allowed_values(kb_copy: Path) -> N
     flag_id = yaml.safe_load((kb_copy / "red_flags.yaml").read_text())["red_flags"][0]["id"]
     edit(kb_copy, "red_flags.yaml", bad)
     errors = [str(e) for e in check(kb_copy).errors]
-    assert any(e.startswith(f"red_flags.yaml: {flag_id}: disposition: 'asap'") and "emergency" in e
-               for e in errors), errors
+    assert any(
+        e.startswith(f"red_flags.yaml: {flag_id}: disposition: 'asap'") and "emergency" in e
+        for e in errors
+    ), errors
 
 
 def test_unknown_field_in_an_entry_is_rejected(kb_copy: Path) -> None:
@@ -134,8 +151,11 @@ def test_unreachable_question_is_rejected(kb_copy: Path) -> None:
         first["asks_when"] = {"home_treatment_tried_days": {"gte": 1}}
         return first["id"]
 
-    first = next(q for q in yaml.safe_load((kb_copy / "questions.yaml").read_text())["questions"]
-                 if q["block"] == "A")
+    first = next(
+        q
+        for q in yaml.safe_load((kb_copy / "questions.yaml").read_text())["questions"]
+        if q["block"] == "A"
+    )
     edit(kb_copy, "questions.yaml", gate_on_later_field)
     errors = [str(e) for e in check(kb_copy).errors]
     assert any(e.startswith(f"questions.yaml: {first['id']}: unreachable") for e in errors), errors

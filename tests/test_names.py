@@ -10,8 +10,12 @@ def test_separators_and_case_are_ignored() -> None:
 
 
 def test_british_and_american_spellings_match() -> None:
-    for british, american in [("haemorrhage", "hemorrhage"), ("oedema", "edema"),
-                              ("sulphasalazine", "sulfasalazine"), ("tumour", "tumor")]:
+    for british, american in [
+        ("haemorrhage", "hemorrhage"),
+        ("oedema", "edema"),
+        ("sulphasalazine", "sulfasalazine"),
+        ("tumour", "tumor"),
+    ]:
         assert key(british) == key(american)
 
 

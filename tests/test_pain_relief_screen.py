@@ -28,6 +28,15 @@ def test_anticoagulant_blocks_nsaids(kb) -> None:
 
 
 def test_a_healthy_adult_has_nothing_to_avoid(kb) -> None:
-    result = assess({"region": "lower_back", "age": 35, "medications": [], "conditions": [],
-                     "pregnant": False, "sex": "male"}, kb)
+    result = assess(
+        {
+            "region": "lower_back",
+            "age": 35,
+            "medications": [],
+            "conditions": [],
+            "pregnant": False,
+            "sex": "male",
+        },
+        kb,
+    )
     assert result.plan.avoid == []

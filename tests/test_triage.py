@@ -19,8 +19,18 @@ def test_back_spasm_with_saddle_numbness_is_an_emergency_with_reasons(kb) -> Non
 
 
 def test_ordinary_night_cramps_at_seventy_are_managed_at_home(kb) -> None:
-    result = assess({"region": "calf", "age": 70, "time_of_day": "night", "duration_minutes": 2,
-                     "frequency": "occasional", "associated": [], "recent": []}, kb)
+    result = assess(
+        {
+            "region": "calf",
+            "age": 70,
+            "time_of_day": "night",
+            "duration_minutes": 2,
+            "frequency": "occasional",
+            "associated": [],
+            "recent": [],
+        },
+        kb,
+    )
     assert result.disposition == "self_care"
     assert result.red_flags == []
     assert result.causes[0].id == "nocturnal_leg_cramps"
@@ -29,21 +39,36 @@ def test_ordinary_night_cramps_at_seventy_are_managed_at_home(kb) -> None:
 
 def test_sparse_dangerous_answers_still_fire(kb) -> None:
     assert assess({"region": "jaw", "associated": ["trismus"]}, kb).disposition == "emergency"
-    result = assess({"region": "hand", "associated": ["carpopedal_spasm", "perioral_tingling"],
-                     "recent": ["surgery_thyroid"]}, kb)
+    result = assess(
+        {
+            "region": "hand",
+            "associated": ["carpopedal_spasm", "perioral_tingling"],
+            "recent": ["surgery_thyroid"],
+        },
+        kb,
+    )
     assert urgency(result.disposition) >= urgency("urgent")
 
 
 def test_one_swollen_calf_after_a_long_flight_is_not_called_a_cramp(kb) -> None:
-    result = assess({"region": "calf", "side": "left", "associated": ["swelling", "warmth"],
-                     "recent": ["long_flight"]}, kb)
+    result = assess(
+        {
+            "region": "calf",
+            "side": "left",
+            "associated": ["swelling", "warmth"],
+            "recent": ["long_flight"],
+        },
+        kb,
+    )
     assert result.disposition == "urgent"
     assert "deep_vein_thrombosis" in [c.id for c in result.causes[:3]]
 
 
 def test_the_most_urgent_rule_wins(kb) -> None:
-    result = assess({"region": "calf", "associated": ["swelling", "shortness_of_breath",
-                                                      "sleep_disturbance"]}, kb)
+    result = assess(
+        {"region": "calf", "associated": ["swelling", "shortness_of_breath", "sleep_disturbance"]},
+        kb,
+    )
     assert result.disposition == "emergency"
     levels = [urgency(f.disposition) for f in result.red_flags]
     assert levels == sorted(levels, reverse=True)

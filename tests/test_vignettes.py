@@ -19,11 +19,20 @@ def records(kb):
 
 
 def test_the_set_is_large_and_covers_every_disposition() -> None:
-    vignettes = [json.loads(line) for path in VIGNETTES for line in path.read_text().splitlines()
-                 if line.strip()]
+    vignettes = [
+        json.loads(line)
+        for path in VIGNETTES
+        for line in path.read_text().splitlines()
+        if line.strip()
+    ]
     assert len(vignettes) >= 80
     assert {v["expected_disposition"] for v in vignettes} == {
-        "emergency", "urgent", "soon", "routine", "self_care"}
+        "emergency",
+        "urgent",
+        "soon",
+        "routine",
+        "self_care",
+    }
     assert all(v.get("source") for v in vignettes)
 
 
@@ -32,8 +41,11 @@ def test_every_vignette_is_a_valid_case(records) -> None:
 
 
 def test_no_emergency_is_missed(records) -> None:
-    missed = [r["id"] for r in records if r["expected"]["expected_disposition"] == "emergency"
-              and r["disposition"] != "emergency"]
+    missed = [
+        r["id"]
+        for r in records
+        if r["expected"]["expected_disposition"] == "emergency" and r["disposition"] != "emergency"
+    ]
     assert missed == []
     assert summarise(records).emergency_sensitivity == 1.0
 

@@ -51,18 +51,31 @@ def _fail(json_output: bool, errors: list[dict[str, Any]]) -> None:
 def _interview() -> dict[str, Any]:
     from rich.console import Console
 
-    from spasmcare.cli.render import ask
+    from spasmcare.cli.render import Back, Quit, ask
     from spasmcare.engine.interview import answer, next_question
     from spasmcare.kb.load import load_default
 
     kb = load_default()
     console = Console()
-    console.print(f"[bold]spasmcare[/bold]: {kb.manifest.disclaimer}\n")
+    console.print(f"[bold]spasmcare[/bold]: {kb.manifest.disclaimer}")
     answers: dict[str, Any] = {}
     asked: set[str] = set()
+    history: list[tuple[dict[str, Any], set[str]]] = []
     while (question := next_question(kb, answers, asked)) is not None:
+        try:
+            value = ask(console, kb, question)
+        except Back:
+            if history:
+                answers, asked = history.pop()
+            continue
+        except Quit:
+            console.print(
+                "Stopped: no assessment was made. If you are worried, contact a "
+                "doctor, nurse or pharmacist."
+            )
+            raise typer.Exit(1) from None
+        history.append((answers, set(asked)))
         asked.add(question.id)
-        value = ask(console, kb, question)
         if value is not None:
             answers = answer(question, answers, value)
     return answers

@@ -6,7 +6,7 @@ from typing import Any
 
 from rich.console import Console
 from rich.panel import Panel
-from rich.prompt import Confirm, Prompt
+from rich.prompt import Prompt
 
 from spasmcare.kb import schema
 from spasmcare.kb.load import KnowledgeBase
@@ -22,56 +22,75 @@ _STYLE = {
 }
 
 
+class Back(Exception):
+    """The person asked to go back to the previous question."""
+
+
+class Quit(Exception):
+    """The person asked to stop the interview."""
+
+
+NOT_SURE = "not_sure"
+_HINT = "[dim](b: back, q: quit)[/dim]"
+
+
+def _prompt(console: Console, text: str) -> str:
+    reply = Prompt.ask(f"{text} {_HINT}", default="", console=console, show_default=False)
+    if reply.strip().lower() in ("b", "back"):
+        raise Back
+    if reply.strip().lower() in ("q", "quit"):
+        raise Quit
+    return reply.strip()
+
+
 def ask(console: Console, kb: KnowledgeBase, q: schema.Question) -> Any:
-    """Ask one question; None when the person does not know."""
+    """Ask one question; None when the person does not know. Raises Back or Quit."""
     console.print(f"\n[bold]{q.text}[/bold]")
     if q.help:
         console.print(f"[dim]{q.help}[/dim]")
-    if q.type == "yes_no":
-        return Confirm.ask("", console=console)
     if q.type == "number":
-        while True:
-            text = Prompt.ask(
-                f"{q.unit or 'number'} (blank if not known)",
-                default="",
-                console=console,
-                show_default=False,
-            )
-            if not text.strip():
-                return None
-            try:
-                value = float(text) if q.field == "duration_minutes" else int(text)
-            except ValueError:
-                console.print("[red]Please enter a number.[/red]")
-                continue
-            if (q.minimum is None or value >= q.minimum) and (
-                q.maximum is None or value <= q.maximum
-            ):
-                return value
-            console.print(f"[red]Please enter a number from {q.minimum} to {q.maximum}.[/red]")
+        return _number(console, q)
     if q.type == "names":
-        text = Prompt.ask(
-            "Names, separated by commas (blank for none)",
-            default="",
-            console=console,
-            show_default=False,
-        )
+        text = _prompt(console, "Names, separated by commas (blank for none)")
         return [name.strip() for name in text.split(",") if name.strip()]
-    choices = [(c.id, c.label) for c in q.choices] or [(r, kb.label("region", r)) for r in REGIONS]
+    if q.type == "yes_no":
+        choices = [("yes", "Yes"), ("no", "No"), (NOT_SURE, "Not sure")]
+    else:
+        choices = [(c.id, c.label) for c in q.choices] or [
+            (r, kb.label("region", r)) for r in REGIONS
+        ]
     for number, (_, label) in enumerate(choices, 1):
         console.print(f"  {number}. {label}")
     many = q.type == "multi_choice"
     while True:
-        text = Prompt.ask("Numbers separated by commas" if many else "Number", console=console)
+        text = _prompt(console, "Numbers separated by commas" if many else "Number")
         try:
             picked = [
                 choices[int(part) - 1][0] for part in text.replace(" ", "").split(",") if part
             ]
         except (ValueError, IndexError):
-            console.print("[red]Please enter the number of a choice.[/red]")
-            continue
+            picked = []
         if picked and (many or len(picked) == 1):
-            return picked if many else picked[0]
+            break
+        console.print("[red]Please enter the number of a choice.[/red]")
+    if q.type == "yes_no":
+        return None if picked[0] == NOT_SURE else picked[0] == "yes"
+    return picked if many else picked[0]
+
+
+def _number(console: Console, q: schema.Question) -> float | int | None:
+    while True:
+        text = _prompt(console, f"{q.unit or 'Number'} (blank if not known)")
+        if not text:
+            return None
+        try:
+            value = float(text) if q.field == "duration_minutes" else int(text)
+        except ValueError:
+            console.print("[red]Please enter a number.[/red]")
+            continue
+        if (q.minimum is None or value >= q.minimum) and (q.maximum is None or value <= q.maximum):
+            return value
+        console.print(f"[red]Please enter a number from {q.minimum} to {q.maximum}.[/red]")
 
 
 def show_result(result: Result) -> None:
