@@ -212,6 +212,8 @@ class ScreenRule(Entry):
 
 
 class LabelDose(Entry):
+    """A maximum dose as printed on a label: a fact, not an instruction."""
+
     jurisdiction: str = Field(description="Where the label applies (US, UK).")
     text: str = Field(description="The label's maximum-dose statement.")
 
