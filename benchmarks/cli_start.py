@@ -1,0 +1,48 @@
+"""Command-line start-up: `--version` and `assess --case`, against `python -c pass`."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+from functools import partial
+from pathlib import Path
+
+from benchmarks.measure import Outcome, median_seconds
+
+CASE = {"region": "calf", "age": 70, "time_of_day": "night", "duration_minutes": 3}
+
+
+def _python(*args: str) -> None:
+    subprocess.run([sys.executable, *args], check=True, capture_output=True)
+
+
+def run(quick: bool) -> list[Outcome]:
+    repeats = 3 if quick else 15
+    baseline = median_seconds(lambda: _python("-c", "pass"), repeats)
+    with tempfile.TemporaryDirectory() as folder:
+        case = Path(folder) / "case.json"
+        case.write_text(json.dumps(CASE))
+        commands = {
+            "CLI start: --version": ("-m", "spasmcare", "--version"),
+            "CLI start: assess --case --json": (
+                "-m", "spasmcare", "assess", "--case", str(case), "--json",
+            ),
+        }  # fmt: skip
+        outcomes = []
+        for name, args in commands.items():
+            seconds = median_seconds(partial(_python, *args), repeats)
+            ratio = seconds / baseline
+            outcomes.append(
+                Outcome(
+                    name=name,
+                    figure=round(seconds * 1000, 1),
+                    unit="ms wall time (median)",
+                    baseline=round(baseline * 1000, 1),
+                    ratio=round(ratio, 1),
+                    target="at most 5 x `python -c pass`",
+                    met=ratio <= 5,
+                )
+            )
+    return outcomes

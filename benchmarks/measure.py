@@ -1,0 +1,35 @@
+"""What a benchmark reports, and the timing helpers they share."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One benchmark's figure beside its baseline, and whether it met its target."""
+
+    name: str
+    figure: float
+    unit: str
+    baseline: float | None
+    ratio: float | None
+    target: str
+    met: bool
+
+    def as_json(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def median_seconds(work: Callable[[], object], repeats: int) -> float:
+    """Median wall time of ``repeats`` calls, after one warm-up call."""
+    work()
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
