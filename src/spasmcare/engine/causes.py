@@ -11,6 +11,11 @@ from spasmcare.result import FiredRedFlag, Likelihood, RankedCause
 from spasmcare.vocabulary import urgency
 
 SHOWN = 6
+# At most this many serious causes that a fired red flag points to are put first; the rest,
+# flagged or not, follow by score, so a common explanation stays in view beside them.
+PINNED = 2
+# A flagged cause is pinned only when a finding at least this strong (LR 2) speaks for it.
+PIN_EVIDENCE = 0.69
 LIKELY = 0.5
 POSSIBLE = 0.15
 
@@ -21,6 +26,7 @@ class Score:
     log_odds: float
     for_: list[str]
     against: list[str]
+    strongest: float = 0.0
 
     @property
     def probability(self) -> float:
@@ -34,19 +40,34 @@ def score(cause: schema.Cause, facts: rules.Facts) -> Score | None:
     log_odds = math.log(cause.prior / (1 - cause.prior))
     for_: list[str] = []
     against: list[str] = []
+    strongest = 0.0
     for finding in cause.findings:
         if rules.holds(finding.when, facts):
             log_odds += finding.weight
+            strongest = max(strongest, finding.weight)
             (for_ if finding.weight > 0 else against).append(finding.text)
-    return Score(cause, log_odds, for_, against)
+    return Score(cause, log_odds, for_, against, strongest)
 
 
 def rank(kb: KnowledgeBase, facts: rules.Facts, fired: list[FiredRedFlag]) -> list[RankedCause]:
-    """The most likely causes first; causes a fired red flag points to come before the rest."""
+    """The most likely causes first, after the serious ones that a fired red flag points to.
+
+    A flagged cause is put first only when it is serious and a real finding of the case (not
+    only age or sex) speaks for it, so that a red flag about the episode itself (a cramp
+    lasting too long) does not push unrelated dangers above the likely explanation.
+    """
     scores = [s for s in (score(c, facts) for c in kb.causes.values()) if s is not None]
     flagged = _flagged(kb, fired)
-    scores.sort(key=lambda s: (-flagged.get(s.cause.id, -1), -s.log_odds))
-    return [_ranked(s, s.cause.id in flagged) for s in scores[:SHOWN]]
+    scores.sort(key=lambda s: -s.log_odds)
+    candidates = [
+        s
+        for s in scores
+        if s.cause.id in flagged and s.cause.serious and s.strongest >= PIN_EVIDENCE
+    ]
+    candidates.sort(key=lambda s: -flagged[s.cause.id])
+    pinned = candidates[:PINNED]
+    ordered = pinned + [s for s in scores if s not in pinned]
+    return [_ranked(s, s.cause.id in flagged) for s in ordered[:SHOWN]]
 
 
 def _flagged(kb: KnowledgeBase, fired: list[FiredRedFlag]) -> dict[str, int]:

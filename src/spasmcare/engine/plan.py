@@ -8,6 +8,8 @@ from spasmcare.result import Avoid, MythNote, Plan, PlanStep
 
 # When care is needed today, the plan only says what to do while getting it.
 _WAITING_KINDS = frozenset({"while_waiting", "see_clinician"})
+# A few corrections are read; a dozen are not. Those written for this case come first.
+MYTHS_SHOWN = 3
 
 
 def build(kb: KnowledgeBase, facts: rules.Facts, disposition: str) -> Plan:
@@ -27,11 +29,7 @@ def build(kb: KnowledgeBase, facts: rules.Facts, disposition: str) -> Plan:
         check_first=check_first,
         seek_help_if=[line.text for line in kb.safety_net if _applies(line.applies_when, facts)],
         follow_up_days=kb.follow_up_days[disposition],
-        myths=[
-            MythNote(id=m.id, claim=m.claim, evidence=m.evidence, sources=list(m.sources))
-            for m in kb.myths
-            if not urgent and _applies(m.applies_when, facts)
-        ],
+        myths=[] if urgent else _myths(kb, facts),
     )
 
 
@@ -64,6 +62,15 @@ def _matches(
                 )
             )
     return found
+
+
+def _myths(kb: KnowledgeBase, facts: rules.Facts) -> list[MythNote]:
+    fitting = [m for m in kb.myths if _applies(m.applies_when, facts)]
+    fitting.sort(key=lambda m: m.applies_when is None)
+    return [
+        MythNote(id=m.id, claim=m.claim, evidence=m.evidence, sources=list(m.sources))
+        for m in fitting[:MYTHS_SHOWN]
+    ]
 
 
 def _step(step: schema.CareStep, facts: rules.Facts) -> PlanStep:
