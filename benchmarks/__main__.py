@@ -9,12 +9,17 @@ import platform
 from rich.console import Console
 from rich.table import Table
 
-from benchmarks import assess_speed, cli_start
+from benchmarks import assess_speed, cli_start, diary_import, diary_page
 from benchmarks.measure import Outcome
 
 
 def run(quick: bool) -> list[Outcome]:
-    return [assess_speed.run(quick), *cli_start.run(quick)]
+    return [
+        assess_speed.run(quick),
+        *cli_start.run(quick),
+        diary_import.run(quick),
+        diary_page.run(quick),
+    ]
 
 
 def main() -> None:

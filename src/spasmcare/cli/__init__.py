@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from spasmcare import __version__
-from spasmcare.cli import assess, evaluate, kb
+from spasmcare.cli import assess, diary, evaluate, kb
 
 app = typer.Typer(
     help="spasmcare: assessment and self-care for muscle spasms and cramps. "
@@ -16,6 +16,9 @@ app = typer.Typer(
 app.add_typer(kb.app, name="kb")
 app.command("assess")(assess.assess)
 app.command("eval")(evaluate.evaluate)
+app.add_typer(diary.app, name="diary")
+for _name, _command in diary.COMMANDS.items():
+    app.command(_name)(_command)
 
 
 def _version(show: bool) -> None:

@@ -25,6 +25,9 @@ from spasmcare.vocabulary import DISPOSITIONS
 M = TypeVar("M", bound=BaseModel)
 
 # file -> section -> model of each entry (None: the whole file is one entry of that model)
+# libyaml parses the knowledge base about ten times faster than the pure-Python parser.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 LAYOUT: dict[str, dict[str, type[BaseModel]]] = {
     "sources.yaml": {"sources": schema.Source},
     "red_flags.yaml": {"red_flags": schema.RedFlag},
@@ -222,7 +225,7 @@ class _Reader:
             return None
         self._bytes.append(name.encode() + b"\0" + data)
         try:
-            content = yaml.safe_load(data)
+            content = yaml.load(data, Loader=_SAFE_LOADER)
         except yaml.YAMLError as error:
             self.problems.append(Problem(name, "-", f"not valid YAML: {error}"))
             return None

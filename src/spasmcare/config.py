@@ -1,0 +1,45 @@
+"""Settings in one place: where the diary lives and which database holds it.
+
+No other module reads the environment, so every interface resolves the same home the same way:
+``--home DIR`` beats ``SPASMCARE_HOME``, which beats the platform's user data folder.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+DATABASE_FILE = "diary.sqlite3"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Resolved settings: the data home and the database URL."""
+
+    home: Path
+    database_url: str
+    require_postgres: bool = False
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+
+def settings(home: Path | None = None, environ: Mapping[str, str] | None = None) -> Settings:
+    """Resolve the settings from an explicit home, then the environment, then the platform."""
+    env = os.environ if environ is None else environ
+    if home is None and env.get("SPASMCARE_HOME"):
+        home = Path(env["SPASMCARE_HOME"])
+    if home is None:
+        from platformdirs import user_data_dir
+
+        home = Path(user_data_dir("spasmcare"))
+    home = home.expanduser().resolve()
+    url = env.get("SPASMCARE_DATABASE_URL") or f"sqlite:///{home / DATABASE_FILE}"
+    return Settings(
+        home=home,
+        database_url=url,
+        require_postgres=env.get("SPASMCARE_REQUIRE_POSTGRES", "") not in ("", "0"),
+    )

@@ -1,0 +1,257 @@
+"""The diary store: the only place with SQL. Each public method is one transaction.
+
+It opens the database, migrates it to the newest schema, and stores only the checked values
+of ``model`` (``rows`` converts them, ``bulk`` adds many at once).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, CursorResult, delete, func, insert, select, update
+
+from spasmcare.config import Settings
+from spasmcare.diary import bulk, database, rows, tables
+from spasmcare.diary.bulk import Record
+from spasmcare.diary.model import (
+    Assessment,
+    CheckIn,
+    Diary,
+    Episode,
+    InvalidValue,
+    Profile,
+    SelfCareStep,
+)
+
+
+class NotFound(LookupError):
+    """No such record in the diary."""
+
+
+class Store:
+    """A person's diary in one database (SQLite file or PostgreSQL)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        if settings.is_sqlite:
+            settings.home.mkdir(parents=True, exist_ok=True)
+        self.engine = database.connect(settings.database_url)
+        database.migrate(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        with self.engine.begin() as connection:
+            yield connection
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        with self.engine.connect() as connection:
+            yield connection.execution_options(**{database.READ: True})
+
+    # Episodes ---------------------------------------------------------------------------
+
+    def add_episode(self, e: Episode) -> Episode:
+        """Save one episode; returns it with its id once the commit is durable."""
+        with self._write() as c:
+            ident = _new_id(c.execute(insert(tables.episode), rows.episode_row(e, rows.now())))
+        return Episode(**{**e.__dict__, "id": ident})
+
+    def episodes(
+        self, since: datetime | None = None, limit: int | None = None, deleted: bool = False
+    ) -> list[Episode]:
+        """Episodes newest first (deleted ones only when asked)."""
+        t = tables.episode
+        query = select(t).order_by(t.c.started_at.desc(), t.c.id.desc())
+        if not deleted:
+            query = query.where(t.c.deleted_at.is_(None))
+        if since is not None:
+            query = query.where(t.c.started_at >= rows.utc(since))
+        if limit is not None:
+            query = query.limit(limit)
+        with self._read() as c:
+            return [rows.episode_of(row) for row in c.execute(query)]
+
+    def episode(self, ident: int) -> Episode:
+        t = tables.episode
+        with self._read() as c:
+            row = c.execute(select(t).where(t.c.id == ident, t.c.deleted_at.is_(None))).first()
+        if row is None:
+            raise NotFound(f"no episode {ident} in the diary")
+        return rows.episode_of(row)
+
+    def replace_episode(self, e: Episode) -> Episode:
+        """Save an edited episode in place of the one with its id."""
+        t = tables.episode
+        row = rows.episode_row(e, rows.now())
+        del row["created_at"], row["id"]
+        with self._write() as c:
+            done = c.execute(update(t).where(t.c.id == e.id, t.c.deleted_at.is_(None)).values(row))
+        if done.rowcount == 0:
+            raise NotFound(f"no episode {e.id} in the diary")
+        return e
+
+    def delete_episode(self, ident: int) -> None:
+        """Move an episode out of the diary, keeping it so `undo` can bring it back."""
+        t = tables.episode
+        with self._write() as c:
+            done = c.execute(
+                update(t)
+                .where(t.c.id == ident, t.c.deleted_at.is_(None))
+                .values(deleted_at=rows.now())
+            )
+        if done.rowcount == 0:
+            raise NotFound(f"no episode {ident} in the diary")
+
+    def undo_delete(self) -> list[int]:
+        """Bring back the most recently deleted episode(s); returns their ids."""
+        t = tables.episode
+        with self._write() as c:
+            last = c.execute(select(func.max(t.c.deleted_at))).scalar()
+            if last is None:
+                return []
+            ids = list(c.execute(select(t.c.id).where(t.c.deleted_at == last)).scalars())
+            c.execute(update(t).where(t.c.deleted_at == last).values(deleted_at=None))
+        return ids
+
+    def count(self) -> int:
+        t = tables.episode
+        with self._read() as c:
+            return int(c.execute(select(func.count()).where(t.c.deleted_at.is_(None))).scalar_one())
+
+    # Profile ----------------------------------------------------------------------------
+
+    def profile(self) -> Profile | None:
+        with self._read() as c:
+            row = c.execute(select(tables.profile)).first()
+        if row is None:
+            return None
+        return Profile(
+            row.age, row.sex, row.pregnant, tuple(row.medications), tuple(row.conditions)
+        )
+
+    def save_profile(self, p: Profile) -> None:
+        values = {**p.as_json(), "updated_at": rows.now()}
+        with self._write() as c:
+            if c.execute(update(tables.profile).values(values)).rowcount == 0:
+                c.execute(insert(tables.profile).values(id=1, **values))
+
+    # Assessments, check-ins and self-care steps ------------------------------------------
+
+    def add_assessment(self, a: Assessment) -> Assessment:
+        """Save an assessment and start following the self-care steps of its plan."""
+        steps = a.result.get("plan", {}).get("steps", [])
+        with self._write() as c:
+            ident = _new_id(c.execute(insert(tables.assessment), rows.assessment_row(a)))
+            if steps:
+                c.execute(
+                    insert(tables.self_care_step),
+                    [
+                        {"assessment_id": ident, "step_id": s["id"], "title": s.get("title", ""),
+                         "started_at": rows.utc(a.at), "stopped_at": None}
+                        for s in steps
+                    ],
+                )  # fmt: skip
+        return Assessment(**{**a.__dict__, "id": ident})
+
+    def assessments(self) -> list[Assessment]:
+        t = tables.assessment
+        with self._read() as c:
+            found = c.execute(select(t).order_by(t.c.at, t.c.id)).all()
+        return [
+            Assessment(rows.zoned(r.at), r.case, r.result, r.knowledge_version, r.episode_id, r.id)
+            for r in found
+        ]
+
+    def add_checkin(self, checkin: CheckIn) -> CheckIn:
+        with self._write() as c:
+            ident = _new_id(c.execute(insert(tables.checkin), rows.checkin_row(checkin)))
+        return CheckIn(**{**checkin.__dict__, "id": ident})
+
+    def checkins(self) -> list[CheckIn]:
+        t = tables.checkin
+        with self._read() as c:
+            found = c.execute(select(t).order_by(t.c.at, t.c.id)).all()
+        return [CheckIn(rows.zoned(r.at), r.answer, r.assessment_id, r.note, r.id) for r in found]
+
+    def steps(self) -> list[SelfCareStep]:
+        t = tables.self_care_step
+        with self._read() as c:
+            found = c.execute(select(t).order_by(t.c.id)).all()
+        return [
+            SelfCareStep(
+                r.step_id,
+                r.title,
+                rows.zoned(r.started_at),
+                r.assessment_id,
+                rows.zoned(r.stopped_at) if r.stopped_at else None,
+                r.id,
+            )
+            for r in found
+        ]
+
+    # The whole diary ----------------------------------------------------------------------
+
+    def snapshot(self) -> Diary:
+        """Everything stored about the person, deleted episodes included (they can be undone)."""
+        return Diary(
+            self.profile(),
+            tuple(reversed(self.episodes(deleted=True))),
+            tuple(self.assessments()),
+            tuple(self.checkins()),
+            tuple(self.steps()),
+        )
+
+    def load(self, records: Iterable[Record]) -> int:
+        """Add records in one transaction: all of them are stored, or none of them.
+
+        ``records`` may be a lazy stream (an import file being read): an error raised while it is
+        consumed rolls everything back, so a bad line half-way through leaves the diary as it was.
+        Returns the number of episodes added.
+        """
+        with self._write() as c:
+            return bulk.load(c, records, rows.now())
+
+    def forget(self) -> None:
+        """Delete everything stored about the person."""
+        with self._write() as c:
+            for t in (tables.self_care_step, tables.checkin, tables.assessment, tables.episode):
+                c.execute(delete(t))
+            c.execute(delete(tables.profile))
+
+    def backup(self, out: Path) -> None:
+        """A consistent copy of an SQLite diary, taken with SQLite's online backup API."""
+        import sqlite3
+
+        if not self.settings.is_sqlite:
+            raise InvalidValue("backup", self.settings.database_url, "an SQLite diary")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        raw = self.engine.raw_connection()
+        try:
+            target = sqlite3.connect(out)
+            try:
+                source = raw.driver_connection
+                assert isinstance(source, sqlite3.Connection)
+                source.backup(target)
+            finally:
+                target.close()
+        finally:
+            raw.close()
+
+
+def _new_id(result: CursorResult[Any]) -> int:
+    key = result.inserted_primary_key
+    assert key is not None
+    return int(key[0])

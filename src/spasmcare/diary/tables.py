@@ -1,0 +1,87 @@
+"""The diary's tables as the code uses them (the migrations create them; a test keeps both equal).
+
+Times are stored as naive UTC so that ordering and the time index work the same on SQLite and
+PostgreSQL; an episode keeps its UTC offset so it is shown in the zone it was recorded in.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+profile = Table(
+    "profile",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("age", Integer),
+    Column("sex", String(16)),
+    Column("pregnant", Boolean),
+    Column("medications", JSON, nullable=False),
+    Column("conditions", JSON, nullable=False),
+    Column("updated_at", DateTime, nullable=False),
+)
+
+episode = Table(
+    "episode",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("started_at", DateTime, nullable=False),
+    Column("utc_offset_minutes", Integer, nullable=False),
+    Column("region", String(32), nullable=False),
+    Column("side", String(8)),
+    Column("severity", Integer),
+    Column("duration_minutes", Float),
+    Column("triggers", JSON, nullable=False),
+    Column("helped", JSON, nullable=False),
+    Column("associated", JSON),
+    Column("notes", Text, nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("deleted_at", DateTime),
+    Index("ix_episode_started_at", "started_at"),
+)
+
+assessment = Table(
+    "assessment",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", DateTime, nullable=False),
+    Column("episode_id", Integer, ForeignKey("episode.id")),
+    Column("case", JSON, nullable=False),
+    Column("result", JSON, nullable=False),
+    Column("knowledge_version", String(64), nullable=False),
+)
+
+checkin = Table(
+    "checkin",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", DateTime, nullable=False),
+    Column("assessment_id", Integer, ForeignKey("assessment.id")),
+    Column("answer", String(16), nullable=False),
+    Column("note", Text, nullable=False),
+)
+
+self_care_step = Table(
+    "self_care_step",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("assessment_id", Integer, ForeignKey("assessment.id")),
+    Column("step_id", String(64), nullable=False),
+    Column("title", Text, nullable=False),
+    Column("started_at", DateTime, nullable=False),
+    Column("stopped_at", DateTime),
+)

@@ -1,0 +1,211 @@
+"""Export and import files: everything stored about the person, as JSON lines or CSV.
+
+Both formats put one record on one line (a CSV cell may span lines), so an import error names
+the line, the field and what is allowed. Reading is lazy: the store consumes the records inside
+one transaction, and the first bad line rolls the whole import back.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator, Mapping
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Final, TextIO
+
+from spasmcare.diary import model
+from spasmcare.diary.bulk import Record
+from spasmcare.diary.model import (
+    Assessment,
+    CheckIn,
+    Diary,
+    InvalidValue,
+    SelfCareStep,
+)
+
+FORMAT: Final = "spasmcare-diary"
+VERSION: Final = 1
+FORMATS: Final = ("json", "csv")
+LIST_COLUMNS: Final = ("triggers", "helped", "associated")
+CSV_COLUMNS: Final = (
+    "kind", "id", "started_at", "region", "side", "severity", "duration_minutes", "triggers",
+    "helped", "associated", "notes", "deleted_at", "data",
+)  # fmt: skip
+"""Episodes fill the named columns; other records put their JSON in ``data``."""
+
+
+class TransferError(ValueError):
+    """A file that cannot be imported: the line and field at fault, and what is allowed."""
+
+    def __init__(self, line: int, field: str, message: str) -> None:
+        self.line, self.field = line, field
+        super().__init__(f"line {line}: {field}: {message}" if line else f"{field}: {message}")
+
+
+def records(diary: Diary) -> Iterator[dict[str, Any]]:
+    """The diary as plain records, in an order that satisfies every reference."""
+    if diary.profile is not None:
+        yield {"kind": "profile", **diary.profile.as_json()}
+    for e in diary.episodes:
+        yield {"kind": "episode", **e.as_json()}
+    for a in diary.assessments:
+        yield {
+            "kind": "assessment", "id": a.id, "at": a.at.isoformat(), "episode_id": a.episode_id,
+            "case": a.case, "result": a.result, "knowledge_version": a.knowledge_version,
+        }  # fmt: skip
+    for x in diary.checkins:
+        yield {
+            "kind": "checkin", "id": x.id, "at": x.at.isoformat(),
+            "assessment_id": x.assessment_id, "answer": x.answer, "note": x.note,
+        }  # fmt: skip
+    for s in diary.steps:
+        yield {
+            "kind": "step", "id": s.id, "assessment_id": s.assessment_id, "step_id": s.step_id,
+            "title": s.title, "started_at": s.started_at.isoformat(),
+            "stopped_at": s.stopped_at.isoformat() if s.stopped_at else None,
+        }  # fmt: skip
+
+
+def write(diary: Diary, out: TextIO, form: str) -> None:
+    """Write the whole diary in ``form`` (json: JSON lines with a header line; csv)."""
+    if form == "json":
+        out.write(json.dumps({"format": FORMAT, "version": VERSION}) + "\n")
+        for record in records(diary):
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        return
+    writer = csv.DictWriter(out, CSV_COLUMNS)  # "\r\n" ends rows, so a lone "\r" gets quoted
+    writer.writeheader()
+    for record in records(diary):
+        writer.writerow(csv_row(record))
+
+
+def csv_row(record: dict[str, Any]) -> dict[str, Any]:
+    """One record as a CSV row; lists are JSON so that any text survives exactly."""
+    if record["kind"] != "episode":
+        data = {k: x for k, x in record.items() if k != "kind"}
+        return {"kind": record["kind"], "data": json.dumps(data, ensure_ascii=False)}
+    row = {k: ("" if x is None else x) for k, x in record.items()}
+    for name in LIST_COLUMNS:
+        row[name] = json.dumps(record[name], ensure_ascii=False)
+    return row
+
+
+def read(path: Path, now: datetime | None = None) -> Iterator[Record]:
+    """Checked records of an export file, lazily; raises TransferError at the first bad line."""
+    try:
+        handle = path.open(encoding="utf-8", newline="")
+    except OSError as error:
+        raise TransferError(0, "file", f"{path}: {error.strerror}") from None
+    with handle:
+        first = handle.readline()
+        if first.startswith("kind,"):
+            handle.seek(0)
+            yield from _csv(handle, now)
+        else:
+            yield from _json(first, handle, now)
+
+
+def _json(first: str, handle: TextIO, now: datetime | None) -> Iterator[Record]:
+    header = _loads(1, first)
+    if header.get("format") != FORMAT or header.get("version") != VERSION:
+        raise TransferError(
+            1, "format", f'expected a header {{"format": "{FORMAT}", "version": {VERSION}}}'
+            " (a spasmcare JSON export) or a CSV export starting with the column kind",
+        )  # fmt: skip
+    for number, line in enumerate(handle, start=2):
+        if line.strip():
+            yield _record(number, _loads(number, line), now)
+
+
+def _loads(number: int, line: str) -> dict[str, Any]:
+    try:
+        value = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise TransferError(number, "json", f"not valid JSON ({error.msg})") from None
+    if not isinstance(value, dict):
+        raise TransferError(number, "json", "each line must be one JSON object")
+    return value
+
+
+def _csv(handle: TextIO, now: datetime | None) -> Iterator[Record]:
+    reader = csv.DictReader(handle)
+    missing = set(CSV_COLUMNS) - set(reader.fieldnames or ())
+    if missing:
+        raise TransferError(
+            1, sorted(missing)[0], "missing column; columns: " + ",".join(CSV_COLUMNS)
+        )
+    start = 2
+    for row in reader:
+        if None in row:
+            raise TransferError(start, "row", f"more cells than the {len(CSV_COLUMNS)} columns")
+        yield _record(start, _from_csv(start, row), now)
+        start = reader.line_num + 1
+
+
+def _from_csv(number: int, row: dict[str, str]) -> dict[str, Any]:
+    if row["kind"] != "episode":
+        data = _loads(number, row["data"] or "{}")
+        return {**data, "kind": row["kind"]}
+    record: dict[str, Any] = {k: (x if x != "" else None) for k, x in row.items() if k != "data"}
+    for name in LIST_COLUMNS:
+        text = row[name]
+        try:
+            record[name] = json.loads(text) if text else None
+        except json.JSONDecodeError:
+            raise TransferError(number, name, f"{text!r} is not a JSON list") from None
+    for name in ("severity", "id"):
+        if record[name] is not None and record[name].lstrip("-").isdigit():
+            record[name] = int(record[name])
+    return record
+
+
+def _record(number: int, raw: dict[str, Any], now: datetime | None) -> Record:
+    kind = raw.pop("kind", None)
+    try:
+        if kind == "episode":
+            return model.episode(raw, now)
+        if kind == "profile":
+            return model.profile(raw)
+        if kind == "assessment":
+            return Assessment(
+                at=model.moment("at", raw.get("at"), now),
+                case=_object("case", raw.get("case")),
+                result=_object("result", raw.get("result")),
+                knowledge_version=str(raw.get("knowledge_version") or "unknown"),
+                episode_id=_ref("episode_id", raw.get("episode_id")),
+                id=_ref("id", raw.get("id")),
+            )
+        if kind == "checkin":
+            return CheckIn(
+                at=model.moment("at", raw.get("at"), now),
+                answer=model.checkin_answer(raw.get("answer")),
+                assessment_id=_ref("assessment_id", raw.get("assessment_id")),
+                note=str(raw.get("note") or ""),
+                id=_ref("id", raw.get("id")),
+            )
+        if kind == "step":
+            stopped = raw.get("stopped_at")
+            return SelfCareStep(
+                step_id=str(raw.get("step_id") or ""),
+                title=str(raw.get("title") or ""),
+                started_at=model.moment("started_at", raw.get("started_at"), now),
+                assessment_id=_ref("assessment_id", raw.get("assessment_id")),
+                stopped_at=model.moment("stopped_at", stopped, now) if stopped else None,
+                id=_ref("id", raw.get("id")),
+            )
+    except InvalidValue as error:
+        raise TransferError(number, error.field, f"{error.value!r} is not allowed; allowed: "
+                            f"{error.allowed}") from None  # fmt: skip
+    raise TransferError(number, "kind", f"{kind!r} is not allowed; allowed: "
+                        "profile, episode, assessment, checkin, step")  # fmt: skip
+
+
+def _object(name: str, raw: object) -> dict[str, Any]:
+    if not isinstance(raw, Mapping):
+        raise InvalidValue(name, raw, "a JSON object")
+    return dict(raw)
+
+
+def _ref(name: str, raw: object) -> int | None:
+    return model.integer(name, raw, 1, 2**62)
