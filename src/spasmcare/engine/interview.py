@@ -1,7 +1,11 @@
 """The adaptive questionnaire: ask the emergency screen first, then only what can matter.
 
-A question after the emergency screen is asked when some answer to it would change the
-disposition or the three leading causes, found by assessing the case with each answer.
+A question is asked when a "yes" to it could still raise the disposition: some more urgent
+red flag that mentions its answer is not yet decided by the answers so far (a flag that the
+answers already rule out, such as a back-pain flag for a calf cramp, asks nothing). A question
+after the emergency screen is also asked when some answer to it would change the disposition or
+the three leading causes, found by assessing the case with each answer. The screen ends as soon
+as nothing more urgent is possible.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from spasmcare.engine.assess import names_of
 from spasmcare.engine.facts import facts_of
 from spasmcare.kb import rules, schema
 from spasmcare.kb.load import KnowledgeBase
-from spasmcare.vocabulary import NUMBER_FIELDS, TERM_LIST_FIELDS
+from spasmcare.vocabulary import NAME_LIST_FIELDS, NUMBER_FIELDS, TERM_LIST_FIELDS, urgency
 
 Answers = dict[str, Any]
 
@@ -25,15 +29,78 @@ def next_question(
 ) -> schema.Question | None:
     """The next question to ask, or None when the interview is complete."""
     facts = _facts(kb, answers)
+    pending = _pending_flags(kb, facts, _open_terms(kb, answers, asked))
     for question in kb.questions:
         if question.id in asked or _answered(question, answers):
             continue
         if question.asks_when is not None and not rules.holds(question.asks_when, facts):
             continue
-        if question.block == "A" or question.type in ("region", "names"):
+        if question.type == "region" or _could_raise(question, pending):
             return question
-        if _could_change(kb, question, answers):
+        if question.block != "A" and _could_change(kb, question, answers):
             return question
+    return None
+
+
+def _pending_flags(
+    kb: KnowledgeBase, facts: rules.Facts, open_terms: Mapping[str, frozenset[str] | None]
+) -> list[schema.RedFlag]:
+    """Red flags more urgent than the answers so far give, which the open questions could fire."""
+    current = urgency(triage.disposition_of(triage.fire(kb, facts)))
+    return [
+        flag
+        for flag in kb.red_flags
+        if urgency(flag.disposition) > current
+        and rules.settle(flag.when, facts, open_terms) is None
+    ]
+
+
+def _open_terms(
+    kb: KnowledgeBase, answers: Mapping[str, Any], asked: set[str]
+) -> dict[str, frozenset[str] | None]:
+    """Per list field, the terms nobody has asked about yet (None: the whole field is open)."""
+    ruled_out: dict[str, set[str]] = {field: set() for field in TERM_LIST_FIELDS}
+    for question in kb.questions:
+        if question.id not in asked or question.field not in TERM_LIST_FIELDS:
+            continue
+        present = set(answers.get(question.field) or [])
+        if question.type == "yes_no" and question.term is not None:
+            ruled_out[question.field] |= {question.term} - present
+        elif question.type == "multi_choice":
+            values = {str(c.value) for c in question.choices if c.value is not None}
+            ruled_out[question.field] |= values - present
+    open_terms: dict[str, frozenset[str] | None] = {
+        field: frozenset(terms) - ruled_out[field] - set(answers.get(field) or [])
+        for field, terms in TERM_LIST_FIELDS.items()
+    }
+    names_asked = {q.field for q in kb.questions if q.id in asked and q.type == "names"}
+    for field in NAME_LIST_FIELDS:
+        open_terms[field] = frozenset() if field in answers or field in names_asked else None
+    return open_terms
+
+
+def _could_raise(question: schema.Question, pending: list[schema.RedFlag]) -> bool:
+    """Whether an answer to the question is something a pending red flag looks for."""
+    wanted = _terms_of(question)
+    for flag in pending:
+        for test in rules.tests_of(flag.when):
+            if test.field != question.field:
+                continue
+            if wanted is None:
+                return True
+            if any(
+                op in ("has_any", "has_all") and operand & wanted for op, operand in test.operators
+            ):
+                return True
+    return False
+
+
+def _terms_of(question: schema.Question) -> frozenset[str] | None:
+    """The list terms an answer can add (None: the question sets a whole field)."""
+    if question.type == "yes_no" and question.field in TERM_LIST_FIELDS:
+        return frozenset({question.term or ""})
+    if question.type == "multi_choice":
+        return frozenset(str(c.value) for c in question.choices if c.value is not None)
     return None
 
 

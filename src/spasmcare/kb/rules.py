@@ -230,6 +230,55 @@ def _apply(op: str, operand: AnyType, value: Value) -> list[str] | None:
     return [] if not value & operand else None  # has_none
 
 
+def settle(
+    condition: Condition, facts: Facts, open_terms: Mapping[str, frozenset[str] | None]
+) -> bool | None:
+    """Three-valued evaluation for an interview still under way: True or False when the answers
+    so far decide the condition, None while an unanswered question could still change it.
+
+    ``open_terms`` gives, per list field, the terms not yet asked about (None: the whole field
+    is still open); a single-valued field that is not known is open.
+    """
+    if isinstance(condition, Test):
+        return _settle_test(condition, facts, open_terms)
+    if isinstance(condition, Not):
+        inner = settle(condition.item, facts, open_terms)
+        return None if inner is None else not inner
+    values = [settle(item, facts, open_terms) for item in condition.items]
+    decisive = isinstance(condition, Any)
+    if decisive in values:
+        return decisive
+    return None if None in values else not decisive
+
+
+def _settle_test(
+    test: Test, facts: Facts, open_terms: Mapping[str, frozenset[str] | None]
+) -> bool | None:
+    if test.field not in LIST_FIELDS:
+        if facts.get(test.field) is None:
+            return None
+        return _explain_test(test, facts) is not None
+    if test.field in open_terms and open_terms[test.field] is None:
+        return None
+    present = facts.get(test.field)
+    have = present if isinstance(present, frozenset) else frozenset()
+    still = open_terms.get(test.field) or frozenset()
+    verdicts: list[bool | None] = []
+    for op, operand in test.operators:
+        if op == "has_any":
+            verdicts.append(True if have & operand else (None if still & operand else False))
+        elif op == "has_all":
+            done = operand <= have
+            verdicts.append(True if done else (None if operand <= have | still else False))
+        elif op == "has_none":
+            verdicts.append(False if have & operand else (None if still & operand else True))
+        else:  # known
+            verdicts.append(bool(operand))
+    if False in verdicts:
+        return False
+    return None if None in verdicts else True
+
+
 def fields_of(condition: Condition) -> set[str]:
     """Every case field a condition reads."""
     if isinstance(condition, Test):
