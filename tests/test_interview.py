@@ -61,3 +61,43 @@ def test_questions_that_cannot_matter_are_skipped(kb) -> None:
     truth = {"region": "calf", "age": 70, "time_of_day": "night", "associated": [], "recent": []}
     _, asked = interview(kb, truth)
     assert asked < len(kb.questions)
+
+
+def test_a_calf_cramp_is_not_asked_about_back_pain(kb) -> None:
+    truth = {"region": "calf", "age": 70, "time_of_day": "night", "associated": [], "recent": []}
+    answers: dict[str, Any] = {}
+    asked: set[str] = set()
+    while (question := next_question(kb, answers, asked)) is not None:
+        asked.add(question.id)
+        value = reply(question, truth)
+        if value is not None:
+            answers = answer(question, answers, value)
+    assert "saddle_and_bladder" in asked  # the nerve screen still covers the legs
+    assert "night_pain" not in asked and "arm_pain_radiating" not in asked
+
+
+def test_the_screen_stops_once_it_is_an_emergency(kb) -> None:
+    truth = {"region": "lower_back", "associated": ["saddle_numbness", "urinary_retention"]}
+    answers: dict[str, Any] = {}
+    asked: list[str] = []
+    while (question := next_question(kb, answers, set(asked))) is not None:
+        asked.append(question.id)
+        value = reply(question, truth)
+        if value is not None:
+            answers = answer(question, answers, value)
+    assert assess(answers, kb).disposition == "emergency"
+    after = asked[asked.index("saddle_and_bladder") + 1 :]
+    assert not [q for q in after if next(x for x in kb.questions if x.id == q).block == "A"]
+
+
+def test_two_answers_that_matter_only_together_are_both_asked(kb) -> None:
+    """Tiredness with constipation points to the thyroid (S4); neither alone changes much."""
+    truth = {
+        "region": "calf",
+        "age": 60,
+        "time_of_day": "any",
+        "associated": ["fatigue", "constipation"],
+        "recent": [],
+    }
+    answers, _ = interview(kb, truth)
+    assert {"fatigue", "constipation"} <= set(answers.get("associated", []))
