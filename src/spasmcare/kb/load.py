@@ -7,6 +7,8 @@ names the file, the entry id and what is wrong.
 from __future__ import annotations
 
 import hashlib
+import json
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -14,6 +16,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
+import platformdirs
 import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
@@ -207,6 +210,32 @@ def _assemble(
     )
 
 
+def _parse(data: bytes) -> Any:
+    """YAML content, through a JSON copy in the user cache keyed by the file's hash.
+
+    Parsing YAML is most of the start-up time of a command; the copy only ever holds the
+    shipped knowledge base (no personal data) and is rebuilt whenever a file changes.
+    """
+    cached = _cache_directory() / f"kb-{hashlib.sha256(data).hexdigest()[:32]}.json"
+    try:
+        return json.loads(cached.read_bytes())
+    except (OSError, ValueError):
+        pass
+    content = yaml.load(data, Loader=_SAFE_LOADER)
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(json.dumps(content), encoding="utf-8")
+        partial.replace(cached)
+    except (OSError, TypeError, ValueError):
+        pass  # a cache that cannot be written only costs time
+    return content
+
+
+def _cache_directory() -> Path:
+    return Path(os.environ.get("SPASMCARE_CACHE") or platformdirs.user_cache_dir("spasmcare"))
+
+
 class _Reader:
     """Reads files, validating each entry on its own so one bad entry hides no other."""
 
@@ -225,7 +254,7 @@ class _Reader:
             return None
         self._bytes.append(name.encode() + b"\0" + data)
         try:
-            content = yaml.load(data, Loader=_SAFE_LOADER)
+            content = _parse(data)
         except yaml.YAMLError as error:
             self.problems.append(Problem(name, "-", f"not valid YAML: {error}"))
             return None
