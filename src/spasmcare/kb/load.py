@@ -161,8 +161,11 @@ def check(directory: Path) -> Report:
     reader = _Reader(directory)
     parsed = {name: reader.read(name, sections) for name, sections in LAYOUT.items()}
     manifest = reader.read_manifest()
-    care_raw = reader.raw.get("care.yaml", {})
-    follow_up = reader.validate_follow_up(care_raw.get("follow_up_days") if care_raw else None)
+    care_raw = reader.raw.get("care.yaml")
+    # A missing or unreadable care.yaml is already reported; do not report its parts again.
+    follow_up = (
+        reader.validate_follow_up(care_raw.get("follow_up_days")) if care_raw is not None else None
+    )
     counts = {
         "red_flags": len(parsed["red_flags.yaml"]["red_flags"]),
         "causes": len(parsed["causes.yaml"]["causes"]),
