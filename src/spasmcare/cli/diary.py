@@ -283,29 +283,41 @@ def checkin(
 
 
 def export(
-    form: str = typer.Option("json", "--format", help="json (one record a line) or csv."),
+    form: str = typer.Option("json", "--format", help="json (one record a line), csv, "
+                             "fhir (FHIR R4 Bundle) or ndjson (FHIR, one resource a line)."),
     out: Path = typer.Option(..., "--out", help="File to write."),
     home: Path | None = HOME,
-) -> None:
+) -> None:  # fmt: skip
     """Export everything stored about you (profile, episodes, assessments, check-ins, steps)."""
     from spasmcare.diary import transfer
 
-    if form not in transfer.FORMATS:
-        fail(f"--format: {form!r} is not allowed; allowed: {', '.join(transfer.FORMATS)}")
+    allowed = (*transfer.FORMATS, *transfer.FHIR_FORMATS)
+    if form not in allowed:
+        fail(f"--format: {form!r} is not allowed; allowed: {', '.join(allowed)}")
     with opened(home) as store:
         diary = store.snapshot()
+        patient_id = _patient_id(store) if form in transfer.FHIR_FORMATS else None
     partial = out.with_name(out.name + ".partial")
     try:
         with partial.open("w", encoding="utf-8", newline="") as handle:
-            transfer.write(diary, handle, form)
+            transfer.write(diary, handle, form, patient_id)
         partial.replace(out)
     except OSError as error:
         fail(f"--out: {out}: {error.strerror}")
     typer.echo(f"Exported {len(diary.episodes)} episodes to {out}.")
 
 
+def _patient_id(store: Store) -> str:
+    """The diary's pseudonymous FHIR Patient id, kept in its home."""
+    from spasmcare.fhir import stored_id
+
+    return stored_id(store.settings.home)
+
+
 def import_(
-    file: Path = typer.Argument(..., help="A spasmcare export (JSON or CSV)."),
+    file: Path = typer.Argument(
+        ..., help="A spasmcare export (JSON, CSV, FHIR Bundle or FHIR NDJSON)."
+    ),
     home: Path | None = HOME,
 ) -> None:
     """Import an export file: all of it, or (on any bad line) none of it."""

@@ -2,7 +2,8 @@
 
 Both formats put one record on one line (a CSV cell may span lines), so an import error names
 the line, the field and what is allowed. Reading is lazy: the store consumes the records inside
-one transaction, and the first bad line rolls the whole import back.
+one transaction, and the first bad line rolls the whole import back. FHIR (a Bundle or NDJSON)
+is written and read by ``spasmcare.fhir``; ``read`` recognises it by its first line.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from spasmcare.diary.model import (
 FORMAT: Final = "spasmcare-diary"
 VERSION: Final = 1
 FORMATS: Final = ("json", "csv")
+FHIR_FORMATS: Final = ("fhir", "ndjson")
+"""FHIR R4 Bundle and NDJSON (``spasmcare.fhir``); import detects them by their content."""
 LIST_COLUMNS: Final = ("triggers", "helped", "associated")
 CSV_COLUMNS: Final = (
     "kind", "id", "started_at", "region", "side", "severity", "duration_minutes", "triggers",
@@ -67,8 +70,14 @@ def records(diary: Diary) -> Iterator[dict[str, Any]]:
         }  # fmt: skip
 
 
-def write(diary: Diary, out: TextIO, form: str) -> None:
-    """Write the whole diary in ``form`` (json: JSON lines with a header line; csv)."""
+def write(diary: Diary, out: TextIO, form: str, patient_id: str | None = None) -> None:
+    """Write the whole diary in ``form`` (json: JSON lines with a header line; csv; fhir;
+    ndjson). ``patient_id`` is the pseudonymous FHIR Patient id."""
+    if form in FHIR_FORMATS:
+        from spasmcare import fhir
+
+        fhir.write(diary, out, form, patient_id)
+        return
     if form == "json":
         out.write(json.dumps({"format": FORMAT, "version": VERSION}) + "\n")
         for record in records(diary):
@@ -102,8 +111,18 @@ def read(path: Path, now: datetime | None = None) -> Iterator[Record]:
         if first.startswith("kind,"):
             handle.seek(0)
             yield from _csv(handle, now)
+        elif _fhir(first):
+            from spasmcare import fhir
+
+            handle.seek(0)
+            yield from fhir.read(handle, now)
         else:
             yield from _json(first, handle, now)
+
+
+def _fhir(first: str) -> bool:
+    text = first.lstrip("\ufeff").strip()  # a Bundle's first line, or any NDJSON resource
+    return text == "{" or '"resourceType"' in text
 
 
 def _json(first: str, handle: TextIO, now: datetime | None) -> Iterator[Record]:

@@ -1,0 +1,144 @@
+"""A saved assessment's result as FHIR: causes as Conditions, the disposition as a
+RiskAssessment, the plan as a CarePlan.
+
+Nothing here is a diagnosis: a Condition is ``provisional`` (a likely cause) or
+``differential`` (possible or less likely), never ``confirmed``; the CarePlan is a
+``proposal``. Every statement keeps its sources in a note.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any, Final
+
+from spasmcare.fhir.terminology import JSON, annotation, coding, concept
+from spasmcare.kb.load import KnowledgeBase
+
+VERIFICATION: Final = "http://terminology.hl7.org/CodeSystem/condition-ver-status"
+STATUS_OF: Final = {"likely": "provisional", "possible": "differential"}
+"""Verification status per likelihood; anything else is ``differential``."""
+DIAGNOSIS_SYSTEMS: Final = ("snomed_ct", "icd10", "icd10_cm")
+
+
+def _join(items: Iterable[Any]) -> str:
+    return ", ".join(str(x) for x in items) or "none"
+
+
+def condition(
+    kb: KnowledgeBase, ident: str, cause: dict[str, Any], at: datetime, patient: JSON,
+    evidence: list[JSON],
+) -> JSON:  # fmt: skip
+    """One ranked cause as a Condition that is only a possibility."""
+    cause_id = str(cause.get("id", ""))
+    title = str(cause.get("title") or cause_id or "Possible cause")
+    code, caveats = concept(kb, f"cause:{cause_id}", title, DIAGNOSIS_SYSTEMS)
+    status = STATUS_OF.get(str(cause.get("likelihood")), "differential")
+    likelihood = str(cause.get("likelihood") or "unknown").replace("_", " ")
+    serious = " A serious cause: it needs a clinician." if cause.get("serious") else ""
+    notes = [
+        annotation(f"Likelihood: {likelihood}.{serious} {cause.get('summary') or ''}".strip()),
+        annotation("For: " + _join(cause.get("for") or ())),
+        annotation("Against: " + _join(cause.get("against") or ())),
+        annotation("Sources: " + _join(cause.get("sources") or ())),
+    ]
+    found: JSON = {
+        "resourceType": "Condition",
+        "id": ident,
+        "verificationStatus": {"coding": [coding(VERIFICATION, status)], "text": likelihood},
+        "code": code,
+        "subject": patient,
+        "recordedDate": at.isoformat(),
+        "note": notes + caveats,
+    }
+    if evidence:
+        found["evidence"] = [{"detail": evidence}]
+    return found
+
+
+def risk_assessment(
+    kb: KnowledgeBase, ident: str, result: dict[str, Any], at: datetime, patient: JSON,
+    basis: list[JSON], knowledge_version: str,
+) -> JSON:  # fmt: skip
+    """The disposition, and the red flags that drove it with their sources."""
+    disposition = str(result.get("disposition") or "unknown")
+    text = kb.dispositions[disposition].title if disposition in kb.dispositions else disposition
+    outcome, caveats = concept(kb, f"disposition:{disposition}", f"{disposition}: {text}")
+    prediction: JSON = {"outcome": outcome}
+    if result.get("headline"):
+        prediction["rationale"] = str(result["headline"])
+    notes = [annotation(_flag(flag)) for flag in result.get("red_flags") or ()]
+    if not notes:
+        notes.append(annotation("No red flag fired."))
+    if result.get("failsafe"):
+        notes.append(annotation("The assessment could not be completed: contact a clinician."))
+    found: JSON = {
+        "resourceType": "RiskAssessment",
+        "id": ident,
+        "status": "final",
+        "method": {"text": f"spasmcare knowledge base {knowledge_version}"},
+        "subject": patient,
+        "occurrenceDateTime": at.isoformat(),
+        "prediction": [prediction],
+        "note": notes + caveats,
+    }
+    if basis:
+        found["basis"] = basis
+    return found
+
+
+def _flag(flag: dict[str, Any]) -> str:
+    return (
+        f"Red flag: {flag.get('title') or flag.get('id')} ({flag.get('disposition')}). "
+        f"Because: {_join(flag.get('because') or ())}. {flag.get('explanation') or ''} "
+        f"What to do: {flag.get('action') or ''} Sources: {_join(flag.get('sources') or ())}."
+    )
+
+
+def care_plan(
+    ident: str, result: dict[str, Any], at: datetime, patient: JSON, addresses: list[JSON],
+    supporting: list[JSON],
+) -> JSON:  # fmt: skip
+    """The self-care plan as a proposed CarePlan: steps to do, and things not to take or do."""
+    plan = result.get("plan") or {}
+    activities = [
+        _activity(
+            str(step.get("title") or step.get("id")),
+            f"{step.get('text') or ''} (evidence: {step.get('evidence') or 'not stated'}; "
+            f"sources: {_join(step.get('sources') or ())})".strip(),
+        )
+        for step in plan.get("steps") or ()
+    ]
+    for avoid in (plan.get("avoid") or []) + (plan.get("check_first") or []):
+        what = str(avoid.get("what") or avoid.get("id"))
+        activities.append(
+            _activity(
+                what,
+                f"{avoid.get('reason') or ''} (sources: {_join(avoid.get('sources') or ())})",
+                do_not=True,
+            )
+        )
+    notes = [annotation("Get help if: " + s) for s in plan.get("seek_help_if") or ()]
+    if plan.get("follow_up_days") is not None:
+        notes.append(annotation(f"Check in again after {plan['follow_up_days']} days."))
+    found: JSON = {
+        "resourceType": "CarePlan",
+        "id": ident,
+        "status": "active",
+        "intent": "proposal",
+        "title": "spasmcare self-care plan",
+        "subject": patient,
+        "created": at.isoformat(),
+    }
+    if result.get("headline"):
+        found["description"] = str(result["headline"])
+    extra = {"addresses": addresses, "supportingInfo": supporting, "activity": activities,
+             "note": notes}  # fmt: skip
+    return {**found, **{k: x for k, x in extra.items() if x}}
+
+
+def _activity(title: str, text: str, *, do_not: bool = False) -> JSON:
+    detail: JSON = {"status": "not-started", "code": {"text": title}, "description": text}
+    if do_not:
+        detail["doNotPerform"] = True
+    return {"detail": detail}

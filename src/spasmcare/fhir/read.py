@@ -1,0 +1,116 @@
+"""Reading a FHIR Bundle or NDJSON file back into diary records.
+
+Every resource is first validated against the FHIR R4B models (whose shapes match R4 for the
+resources used here), then the episodes and the profile are checked by ``model`` like any
+other import. An error names the line (NDJSON), the resource (``Observation/<id>``, with its
+Bundle entry) and the field. Other resources (the questionnaire, responses, conditions, risk
+assessments, care plans) are validated but not restored: they were derived from saved
+assessments, which a FHIR file cannot hold exactly.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import datetime
+from typing import Any, TextIO
+
+from pydantic import ValidationError
+
+from spasmcare.diary import model
+from spasmcare.diary.bulk import Record
+from spasmcare.diary.model import InvalidValue
+from spasmcare.diary.transfer import TransferError
+from spasmcare.fhir import episodes, patient
+from spasmcare.fhir.terminology import JSON
+
+
+def read(handle: TextIO, now: datetime | None = None) -> Iterator[Record]:
+    """Checked records of a FHIR file, lazily; raises TransferError at the first bad resource."""
+    first = handle.readline()
+    try:
+        value = json.loads(first)
+    except json.JSONDecodeError:
+        value = None
+    if isinstance(value, dict) and value.get("resourceType") != "Bundle":
+        yield from _ndjson(value, handle, now)
+        return
+    if value is None:  # a Bundle over several lines
+        text = first + handle.read()
+        try:
+            value = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise TransferError(error.lineno, "json", f"not valid JSON ({error.msg})") from None
+    elif handle.read().strip():
+        raise TransferError(2, "json", "a Bundle must be the only JSON value in the file")
+    if not isinstance(value, dict) or value.get("resourceType") != "Bundle":
+        raise TransferError(1, "resourceType", "expected a FHIR Bundle or NDJSON resources")
+    yield from _bundle(value, now)
+
+
+def _ndjson(first: JSON, handle: TextIO, now: datetime | None) -> Iterator[Record]:
+    yield from _records(1, "", first, now)
+    for number, line in enumerate(handle, start=2):
+        if not line.strip():
+            continue
+        try:
+            value = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise TransferError(number, "json", f"not valid JSON ({error.msg})") from None
+        if not isinstance(value, dict):
+            raise TransferError(number, "json", "each line must be one FHIR resource")
+        yield from _records(number, "", value, now)
+
+
+def _bundle(bundle: JSON, now: datetime | None) -> Iterator[Record]:
+    entries = bundle.get("entry") or []
+    shell = {k: x for k, x in bundle.items() if k != "entry"}
+    _validate(0, "Bundle", shell)
+    if not isinstance(entries, list):
+        raise TransferError(0, "Bundle.entry", f"{type(entries).__name__} is not allowed; "
+                            "allowed: a list of entries")  # fmt: skip
+    found: list[Record] = []  # a Bundle is one document: check all of it before any is stored
+    for number, entry in enumerate(entries):
+        resource = entry.get("resource") if isinstance(entry, dict) else None
+        if not isinstance(resource, dict):
+            raise TransferError(0, f"Bundle.entry[{number}].resource", "missing; allowed: "
+                                "a FHIR resource")  # fmt: skip
+        found += _records(0, f"Bundle.entry[{number}] ", resource, now)
+    yield from found
+
+
+def _records(line: int, where: str, resource: JSON, now: datetime | None) -> Iterator[Record]:
+    kind = resource.get("resourceType")
+    name = f"{where}{kind}/{resource.get('id', '?')}"
+    _validate(line, name, resource)
+    try:
+        if kind == "Patient" and patient.has_profile(resource):
+            paths = patient.PATHS
+            yield model.profile(patient.fields(resource))
+        elif episodes.is_episode(resource):
+            paths = episodes.PATHS
+            yield model.episode(episodes.fields(resource), now)
+    except InvalidValue as error:
+        path = paths.get(error.field, error.field)
+        raise TransferError(line, f"{name}.{path}", f"{error.value!r} is not allowed; "
+                            f"allowed: {error.allowed}") from None  # fmt: skip
+
+
+def _validate(line: int, name: str, resource: JSON) -> None:
+    """Check one resource against the FHIR R4B model of its type."""
+    from fhir.resources.R4B import get_fhir_model_class
+
+    kind = resource.get("resourceType")
+    try:
+        cls: Any = get_fhir_model_class(str(kind))
+    except (KeyError, ValueError):
+        raise TransferError(line, f"{name}.resourceType", f"{kind!r} is not a FHIR R4 "
+                            "resource type") from None  # fmt: skip
+    try:
+        cls.model_validate(resource)
+    except ValidationError as error:
+        first = error.errors()[0]
+        path = ".".join(f"[{p}]" if isinstance(p, int) else str(p) for p in first["loc"]).replace(
+            ".[", "["
+        )
+        raise TransferError(line, f"{name}.{path}" if path else name, first["msg"]) from None

@@ -1,0 +1,161 @@
+"""FHIR import: a Bundle or NDJSON export comes back exactly for the episodes, all or nothing,
+and a bad resource is named with its field."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from spasmcare import fhir
+from spasmcare.cli import app
+from spasmcare.diary import transfer
+from spasmcare.diary.model import Diary, Episode, Profile
+from spasmcare.diary.transfer import TransferError
+from tests.test_diary_transfer import episodes
+
+NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+PATIENT = "3f1c7a52-0d7e-4c7e-9a51-0b8e8d3c2a11"
+runner = CliRunner()
+
+
+def run(home: Path, *args: str, code: int = 0) -> str:
+    env = {"SPASMCARE_HOME": str(home), "SPASMCARE_DATABASE_URL": ""}
+    result = runner.invoke(app, list(args), env=env)
+    assert result.exit_code == code, result.output
+    return result.output
+
+
+def lines_of(path: Path, kind: str) -> list[dict[str, Any]]:
+    found = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    return [r for r in found if r.get("kind") == kind]
+
+
+@pytest.mark.parametrize("form", transfer.FHIR_FORMATS)
+@settings(max_examples=40, deadline=None)
+@given(found=st.lists(episodes, max_size=6))
+def test_any_episode_survives_a_fhir_export_and_import(form: str, found: list[Episode]) -> None:
+    diary = Diary(profile=Profile(age=50, sex="other", medications=("a, b", 'q"uote')),
+                  episodes=tuple(found))  # fmt: skip
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"diary.{form}"
+        with path.open("w", encoding="utf-8", newline="") as out:
+            transfer.write(diary, out, form, PATIENT)
+        back = list(transfer.read(path, NOW))
+    assert back == [diary.profile, *found]
+    offsets = [e.started_at.utcoffset() for e in back[1:] if isinstance(e, Episode)]
+    assert offsets == [e.started_at.utcoffset() for e in found]
+
+
+@pytest.mark.parametrize("form", transfer.FHIR_FORMATS)
+def test_cli_round_trip_into_an_empty_home_gives_the_same_json(tmp_path: Path, form: str) -> None:
+    home = tmp_path / "home"
+    run(home, "demo", "--episodes", "25", "--seed", "3")
+    run(home, "profile", "--age", "64", "--sex", "male", "--medication", "atorvastatin")
+    run(home, "log", "--region", "calf", "--severity", "8", "--duration-minutes", "12",
+        "--side", "left", "--trigger", "long run", "--helped", "stretching=a_little",
+        "--associated", "swelling", "--note", "line one\nline two")  # fmt: skip
+    run(home, "diary", "delete", "2")
+    original, exported, back = tmp_path / "a.jsonl", tmp_path / f"b.{form}", tmp_path / "c.jsonl"
+    run(home, "export", "--format", "json", "--out", str(original))
+    assert "Exported 26 episodes" in run(home, "export", "--format", form, "--out", str(exported))
+    out = run(tmp_path / "empty", "import", str(exported))
+    assert "Imported 26 episodes" in out
+    run(tmp_path / "empty", "export", "--format", "json", "--out", str(back))
+    assert lines_of(back, "episode") == lines_of(original, "episode")
+    assert lines_of(back, "profile") == lines_of(original, "profile")
+
+
+def test_the_patient_id_is_kept_with_the_diary(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    run(home, "log", "--region", "foot")
+    ids = []
+    for n in range(2):
+        path = tmp_path / f"{n}.ndjson"
+        run(home, "export", "--format", "ndjson", "--out", str(path))
+        ids.append(json.loads(path.read_text(encoding="utf-8").splitlines()[0])["id"])
+    assert ids[0] == ids[1] == fhir.stored_id(home)
+
+
+def ndjson(tmp_path: Path) -> list[dict[str, Any]]:
+    diary = Diary(episodes=(Episode(NOW, "calf", severity=4, id=7), Episode(NOW, "foot", id=8)))
+    path = tmp_path / "x.ndjson"
+    with path.open("w", encoding="utf-8") as out:
+        fhir.write(diary, out, "ndjson", PATIENT)
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def write_lines(path: Path, resources: list[dict[str, Any]]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in resources), encoding="utf-8")
+    return path
+
+
+def error_of(path: Path) -> TransferError:
+    with pytest.raises(TransferError) as caught:
+        list(transfer.read(path, NOW))
+    return caught.value
+
+
+def test_a_bad_value_names_the_line_resource_and_field(tmp_path: Path) -> None:
+    found = ndjson(tmp_path)
+    found[2]["valueInteger"] = 11
+    error = error_of(write_lines(tmp_path / "bad.ndjson", found))
+    assert error.line == 3
+    assert error.field == f"Observation/{found[2]['id']}.valueInteger"
+    assert "0 to 10" in str(error)
+
+
+def test_an_invalid_fhir_shape_is_named_by_the_r4b_models(tmp_path: Path) -> None:
+    found = ndjson(tmp_path)
+    found[1]["effectiveDateTime"] = "yesterday"
+    error = error_of(write_lines(tmp_path / "bad.ndjson", found))
+    assert (error.line, error.field) == (2, f"Observation/{found[1]['id']}.effectiveDateTime")
+
+
+def test_a_bad_bundle_entry_is_named_with_its_position(tmp_path: Path) -> None:
+    found = ndjson(tmp_path)
+    found[2]["extension"][0]["valueCode"] = "tail"
+    bundle = {
+        "resourceType": "Bundle",
+        "type": "collection",
+        "entry": [{"fullUrl": f"urn:uuid:{r['id']}", "resource": r} for r in found],
+    }
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(bundle, indent=2), encoding="utf-8")
+    error = error_of(path)
+    assert error.field == f"Bundle.entry[2] Observation/{found[2]['id']}.extension[region]"
+    assert "'tail' is not allowed" in str(error)
+
+
+def test_an_unknown_resource_type_is_refused(tmp_path: Path) -> None:
+    found = [*ndjson(tmp_path), {"resourceType": "Spasm", "id": "x"}]
+    error = error_of(write_lines(tmp_path / "bad.ndjson", found))
+    assert error.line == 4 and error.field == "Spasm/x.resourceType"
+
+
+@pytest.mark.parametrize("form", transfer.FHIR_FORMATS)
+def test_a_bad_last_resource_leaves_the_diary_untouched(tmp_path: Path, form: str) -> None:
+    home = tmp_path / "home"
+    run(home, "demo", "--episodes", "5", "--seed", "1")
+    path = tmp_path / f"x.{form}"
+    run(home, "export", "--format", form, "--out", str(path))
+    text = path.read_text(encoding="utf-8")
+    broken = text[: text.rindex('"valueInteger": ')] + '"valueInteger": 99' + text[
+        text.index(",", text.rindex('"valueInteger": ')) :
+    ]  # fmt: skip
+    path.write_text(broken, encoding="utf-8")
+    out = run(tmp_path / "empty", "import", str(path), code=2)
+    assert "valueInteger" in out and "Observation/" in out
+    assert run(tmp_path / "empty", "diary", "list").strip() == "No episodes."
+
+
+def test_export_refuses_an_unknown_format(tmp_path: Path) -> None:
+    out = run(tmp_path, "export", "--format", "hl7v2", "--out", str(tmp_path / "x"), code=2)
+    assert "allowed: json, csv, fhir, ndjson" in out
