@@ -9,7 +9,14 @@ import platform
 from rich.console import Console
 from rich.table import Table
 
-from benchmarks import assess_speed, cli_start, diary_import, diary_page
+from benchmarks import (
+    assess_speed,
+    cli_start,
+    diary_import,
+    diary_page,
+    insights_speed,
+    report_speed,
+)
 from benchmarks.measure import Outcome
 
 
@@ -19,6 +26,8 @@ def run(quick: bool) -> list[Outcome]:
         *cli_start.run(quick),
         diary_import.run(quick),
         diary_page.run(quick),
+        insights_speed.run(quick),
+        report_speed.run(quick),
     ]
 
 

@@ -6,6 +6,7 @@ import typer
 
 from spasmcare import __version__
 from spasmcare.cli import assess, diary, evaluate, kb
+from spasmcare.cli import insights as insights_cli
 
 app = typer.Typer(
     help="spasmcare: assessment and self-care for muscle spasms and cramps. "
@@ -19,6 +20,8 @@ app.command("eval")(evaluate.evaluate)
 app.add_typer(diary.app, name="diary")
 for _name, _command in diary.COMMANDS.items():
     app.command(_name)(_command)
+app.command("insights")(insights_cli.insights)
+app.command("report")(insights_cli.report)
 
 
 def _version(show: bool) -> None:

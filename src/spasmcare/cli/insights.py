@@ -1,0 +1,78 @@
+"""`spasmcare insights` and `spasmcare report`: what the diary shows, and the clinician PDF.
+
+Both work on the local diary only; nothing leaves the machine. Heavy imports (matplotlib,
+reportlab) stay inside the commands so `spasmcare --version` stays fast.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import typer
+
+from spasmcare.cli.diary import HOME, fail, opened
+
+
+def insights(
+    json_output: bool = typer.Option(False, "--json", help="Print one JSON object."),
+    charts_dir: Path | None = typer.Option(
+        None, "--charts", help="Also write each chart as SVG and PNG into this folder."
+    ),
+    home: Path | None = HOME,
+) -> None:
+    """What your diary shows: how often, when, where, how painful, triggers and what helped."""
+    from spasmcare.insights.analysis import analyse
+    from spasmcare.insights.serial import as_json
+
+    now = datetime.now(UTC)
+    with opened(home) as store:
+        found = analyse(store.episodes(), now, store.steps())
+    written: list[Path] = []
+    if charts_dir is not None:
+        from spasmcare.insights import charts
+
+        try:
+            written = charts.save(charts.charts(found), charts_dir)
+        except OSError as error:
+            fail(f"--charts: {charts_dir}: {error.strerror}")
+    if json_output:
+        data = as_json(found)
+        data["chart_files"] = [str(p) for p in written]
+        typer.echo(json.dumps(data, ensure_ascii=False))
+        return
+    typer.echo(found.summary)
+    lines = [found.frequency.sentence, found.plan.sentence if found.plan else "",
+             found.time_of_day.sentence, found.regions.sentence, found.severity.sentence,
+             found.triggers_sentence, *[f.sentence for f in found.factors],
+             found.remedies_sentence, *[r.sentence for r in found.remedies],
+             *found.caveats]  # fmt: skip
+    for line in filter(None, lines):
+        typer.echo(f"- {line}")
+    if written:
+        typer.echo(f"Wrote {len(written)} chart files to {charts_dir}.")
+
+
+def report(
+    out: Path = typer.Option(..., "--out", help="The PDF file to write."),
+    since: str | None = typer.Option(None, "--since", help="Only episodes on or after DATE."),
+    name: str | None = typer.Option(None, "--name", help="A name to print (not stored)."),
+    include_age: bool = typer.Option(False, "--include-age/--no-include-age",
+                                     help="Show your age from the profile."),
+    include_sex: bool = typer.Option(False, "--include-sex/--no-include-sex",
+                                     help="Show your sex from the profile."),
+    home: Path | None = HOME,
+) -> None:  # fmt: skip
+    """Write a one-to-three-page PDF summary for a clinician (made on this machine only)."""
+    from spasmcare.diary.model import moment
+    from spasmcare.report import Who, build
+
+    now = datetime.now(UTC)
+    with opened(home) as store:
+        start = moment("--since", since, now) if since else None
+        try:
+            build(store, out, now, start, Who(name, include_age, include_sex))
+        except OSError as error:
+            fail(f"--out: {out}: {error.strerror}")
+    typer.echo(f"Wrote the clinician report to {out}.")
