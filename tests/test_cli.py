@@ -121,3 +121,80 @@ def test_handbook_renders_every_red_flag_in_words(tmp_path: Path, kb) -> None:
         assert f"`{cause.id}`" in markdown
     assert "<table>" in html and "http" not in html.split("<body>")[0]
     assert "<script" not in html
+
+
+def keystrokes(kb, truth: dict) -> str:
+    """What a person types at the terminal interview when their situation is ``truth``."""
+    from spasmcare.engine.interview import answer, next_question
+    from spasmcare.vocabulary import REGIONS
+
+    answers: dict = {}
+    asked: set[str] = set()
+    lines: list[str] = []
+    while (question := next_question(kb, answers, asked)) is not None:
+        asked.add(question.id)
+        known = truth.get(question.field)
+        value: object = None
+        if question.type == "region":
+            lines.append(str(REGIONS.index(known) + 1))
+            value = known
+        elif question.type == "yes_no":
+            value = (question.term in (known or [])) if question.term else known
+            lines.append("1" if value else "2")
+        elif question.type == "multi_choice":
+            picked = [c for c in question.choices if c.value in (known or [])]
+            none = [i for i, c in enumerate(question.choices, 1) if c.value is None]
+            numbers = [question.choices.index(c) + 1 for c in picked] or none
+            lines.append(",".join(map(str, numbers)))
+            value = [c.id for c in picked]
+        elif question.type == "single_choice":
+            match = [i for i, c in enumerate(question.choices, 1) if c.value == known]
+            fallback = [i for i, c in enumerate(question.choices, 1) if c.value is None]
+            lines.append(str((match or fallback or [1])[0]))
+            value = next((c.id for c in question.choices if c.value == known), None)
+        elif question.type == "names":
+            lines.append(", ".join(known or []))
+            value = known or []
+        else:
+            lines.append("" if known is None else str(known))
+            value = known
+        if value is not None:
+            answers = answer(question, answers, value)
+    return "\n".join(lines) + "\n"
+
+
+def test_the_terminal_interview_ends_in_an_emergency_for_cauda_equina(kb) -> None:
+    truth = {
+        "region": "lower_back",
+        "age": 45,
+        "associated": ["saddle_numbness", "urinary_retention"],
+        "recent": [],
+    }
+    result = runner.invoke(app, ["assess"], input=keystrokes(kb, truth))
+    assert result.exit_code == 0, result.output
+    assert "EMERGENCY" in result.output
+    assert "Call your local emergency number" in result.output
+
+
+def test_the_terminal_interview_keeps_ordinary_night_cramps_at_home(kb) -> None:
+    truth = {
+        "region": "calf",
+        "age": 70,
+        "sex": "male",
+        "time_of_day": "night",
+        "duration_minutes": 3,
+        "frequency": "occasional",
+        "associated": [],
+        "recent": [],
+        "medications": [],
+        "conditions": [],
+    }
+    result = runner.invoke(app, ["assess"], input=keystrokes(kb, truth))
+    assert result.exit_code == 0, result.output
+    assert "SELF CARE" in result.output
+
+
+def test_quitting_the_terminal_interview_makes_no_assessment() -> None:
+    result = runner.invoke(app, ["assess"], input="q\n")
+    assert result.exit_code == 1
+    assert "no assessment was made" in result.output
