@@ -66,7 +66,8 @@ def rank(kb: KnowledgeBase, facts: rules.Facts, fired: list[FiredRedFlag]) -> li
     ]
     candidates.sort(key=lambda s: -flagged[s.cause.id])
     pinned = candidates[:PINNED]
-    ordered = pinned + [s for s in scores if s not in pinned]
+    pinned_ids = {s.cause.id for s in pinned}
+    ordered = pinned + [s for s in scores if s.cause.id not in pinned_ids]
     return [_ranked(s, s.cause.id in flagged) for s in ordered[:SHOWN]]
 
 
