@@ -1,0 +1,21 @@
+"""The JSON API: the stateless part of /api/v1 and CDS Hooks 2.0, as routers to include.
+
+Every route caps its request body and answers errors as RFC 9457 problem details naming the
+field at fault (``spasmcare.api.problems``), so an app that includes these routers needs no
+other set-up; ``spasmcare.api.app.create_api_app`` is such an app on its own.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from spasmcare.api import assessment, cds
+from spasmcare.api.cards import LatestSummary
+from spasmcare.api.cds import Lookup
+
+__all__ = ["LatestSummary", "Lookup", "routers"]
+
+
+def routers(lookup: Lookup | None = None) -> list[APIRouter]:
+    """The API's routers; ``lookup`` finds the latest assessment for a FHIR Patient id."""
+    return [assessment.router(), cds.router(lookup)]
