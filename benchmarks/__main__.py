@@ -14,6 +14,7 @@ from benchmarks import (
     cli_start,
     diary_import,
     diary_page,
+    http_speed,
     insights_speed,
     report_speed,
 )
@@ -28,6 +29,7 @@ def run(quick: bool) -> list[Outcome]:
         diary_page.run(quick),
         insights_speed.run(quick),
         report_speed.run(quick),
+        *http_speed.run(quick),
     ]
 
 
