@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from spasmcare import __version__
-from spasmcare.cli import assess, diary, evaluate, kb
+from spasmcare.cli import assess, diary, evaluate, kb, serve
 from spasmcare.cli import insights as insights_cli
 
 app = typer.Typer(
@@ -22,6 +22,7 @@ for _name, _command in diary.COMMANDS.items():
     app.command(_name)(_command)
 app.command("insights")(insights_cli.insights)
 app.command("report")(insights_cli.report)
+app.command("serve")(serve.serve)
 
 
 def _version(show: bool) -> None:
@@ -37,9 +38,9 @@ def root(
         False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
     ),
 ) -> None:
-    """With no command, start the interactive assessment."""
+    """With no command, start the web app on this machine (see `spasmcare serve`)."""
     if ctx.invoked_subcommand is None:
-        assess.assess(case=None, json_output=False)
+        serve.serve(host="127.0.0.1", port=8000, multi_user=False, home=None)
 
 
 def main() -> None:

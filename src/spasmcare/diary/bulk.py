@@ -34,16 +34,16 @@ _TABLES: dict[type, Any] = {
 }
 
 
-def _row(record: Record, now: datetime) -> dict[str, Any]:
+def _row(record: Record, now: datetime, owner: int) -> dict[str, Any]:
     if isinstance(record, Episode):
-        return episode_row(record, now)
+        return {**episode_row(record, now), "owner": owner}
     if isinstance(record, Profile):
-        return {**record.as_json(), "id": 1, "updated_at": now}
+        return {**record.as_json(), "updated_at": now, "owner": owner}
     if isinstance(record, Assessment):
-        return assessment_row(record)
+        return {**assessment_row(record), "owner": owner}
     if isinstance(record, CheckIn):
-        return checkin_row(record)
-    return step_row(record)
+        return {**checkin_row(record), "owner": owner}
+    return {**step_row(record), "owner": owner}
 
 
 @contextmanager
@@ -59,16 +59,18 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def _flush(c: Connection, kind: type | None, records: list[Record], now: datetime) -> int:
+def _flush(
+    c: Connection, kind: type | None, records: list[Record], now: datetime, owner: int
+) -> int:
     """Insert one batch of records of one kind; returns how many were episodes."""
     if kind is None or not records:
         return 0
     table = _TABLES[kind]
     if kind is Episode and c.dialect.name == "sqlite":
-        return _sqlite_episodes(c, records, now)
-    rows = [_row(record, now) for record in records]
+        return _sqlite_episodes(c, records, now, owner)
+    rows = [_row(record, now, owner) for record in records]
     if kind is Profile:
-        c.execute(delete(table))
+        c.execute(delete(table).where(table.c.owner == owner))
     # Rows with and without ids must not share one executemany: their keys differ.
     with_id = [r for r in rows if "id" in r]
     without = [r for r in rows if "id" not in r]
@@ -80,10 +82,10 @@ def _flush(c: Connection, kind: type | None, records: list[Record], now: datetim
     return len(rows) if kind is Episode else 0
 
 
-_EPISODE_COLUMNS = tuple(col.name for col in tables.episode.columns)
+_EPISODE_COLUMNS = tuple(col.name for col in tables.episode.columns if col.name != "owner")
 
 
-def _sqlite_episodes(c: Connection, episodes: list[Any], now: datetime) -> int:
+def _sqlite_episodes(c: Connection, episodes: list[Any], now: datetime, owner: int) -> int:
     """Insert episodes straight through the driver: an import of a million rows spends most of
     its time here, and SQLAlchemy's per-value processing would halve its speed. The values are
     written exactly as SQLAlchemy writes them (ISO text times in UTC, JSON text)."""
@@ -92,6 +94,9 @@ def _sqlite_episodes(c: Connection, episodes: list[Any], now: datetime) -> int:
         part = [sqlite_values(e, created, with_id) for e in episodes if (e.id is None) != with_id]
         if part:
             columns = _EPISODE_COLUMNS if with_id else _EPISODE_COLUMNS[1:]
+            if owner != tables.LOCAL_OWNER:  # the column's default is the local owner
+                columns = (*columns, "owner")
+                part = [(*values, owner) for values in part]
             marks = ", ".join("?" * len(columns))
             sql = f"INSERT INTO episode ({', '.join(columns)}) VALUES ({marks})"
             c.exec_driver_sql(sql, part)
@@ -128,7 +133,9 @@ def _advance_sequence(c: Connection, name: str) -> None:
     )
 
 
-def load(c: Connection, records: Iterable[Record], now: datetime) -> int:
+def load(
+    c: Connection, records: Iterable[Record], now: datetime, owner: int = tables.LOCAL_OWNER
+) -> int:
     """Insert every record on an open transaction; returns the number of episodes."""
     count = 0
     with _no_cycle_collection():
@@ -136,8 +143,8 @@ def load(c: Connection, records: Iterable[Record], now: datetime) -> int:
         batch: list[Record] = []
         for record in records:
             if type(record) is not kind or len(batch) >= BATCH:
-                count += _flush(c, kind, batch, now)
+                count += _flush(c, kind, batch, now, owner)
                 kind, batch = type(record), []
             batch.append(record)
-        count += _flush(c, kind, batch, now)
+        count += _flush(c, kind, batch, now, owner)
     return count

@@ -6,6 +6,7 @@ of ``model`` (``rows`` converts them, ``bulk`` adds many at once).
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -35,12 +36,19 @@ class NotFound(LookupError):
 class Store:
     """A person's diary in one database (SQLite file or PostgreSQL)."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, owner: int = tables.LOCAL_OWNER) -> None:
         self.settings = settings
+        self.owner = owner
         if settings.is_sqlite:
             settings.home.mkdir(parents=True, exist_ok=True)
         self.engine = database.connect(settings.database_url)
         database.migrate(self.engine)
+
+    def as_owner(self, owner: int) -> Store:
+        """The diary of another person in the same database, sharing this store's engine."""
+        other = copy.copy(self)
+        other.owner = owner
+        return other
 
     def close(self) -> None:
         self.engine.dispose()
@@ -66,7 +74,8 @@ class Store:
     def add_episode(self, e: Episode) -> Episode:
         """Save one episode; returns it with its id once the commit is durable."""
         with self._write() as c:
-            ident = _new_id(c.execute(insert(tables.episode), rows.episode_row(e, rows.now())))
+            row = {**rows.episode_row(e, rows.now()), "owner": self.owner}
+            ident = _new_id(c.execute(insert(tables.episode), row))
         return Episode(**{**e.__dict__, "id": ident})
 
     def episodes(
@@ -74,7 +83,8 @@ class Store:
     ) -> list[Episode]:
         """Episodes newest first (deleted ones only when asked)."""
         t = tables.episode
-        query = select(t).order_by(t.c.started_at.desc(), t.c.id.desc())
+        query = select(t).where(t.c.owner == self.owner)
+        query = query.order_by(t.c.started_at.desc(), t.c.id.desc())
         if not deleted:
             query = query.where(t.c.deleted_at.is_(None))
         if since is not None:
@@ -87,7 +97,7 @@ class Store:
     def episode(self, ident: int) -> Episode:
         t = tables.episode
         with self._read() as c:
-            row = c.execute(select(t).where(t.c.id == ident, t.c.deleted_at.is_(None))).first()
+            row = c.execute(select(t).where(t.c.id == ident, *self._live(t))).first()
         if row is None:
             raise NotFound(f"no episode {ident} in the diary")
         return rows.episode_of(row)
@@ -98,7 +108,7 @@ class Store:
         row = rows.episode_row(e, rows.now())
         del row["created_at"], row["id"]
         with self._write() as c:
-            done = c.execute(update(t).where(t.c.id == e.id, t.c.deleted_at.is_(None)).values(row))
+            done = c.execute(update(t).where(t.c.id == e.id, *self._live(t)).values(row))
         if done.rowcount == 0:
             raise NotFound(f"no episode {e.id} in the diary")
         return e
@@ -108,9 +118,7 @@ class Store:
         t = tables.episode
         with self._write() as c:
             done = c.execute(
-                update(t)
-                .where(t.c.id == ident, t.c.deleted_at.is_(None))
-                .values(deleted_at=rows.now())
+                update(t).where(t.c.id == ident, *self._live(t)).values(deleted_at=rows.now())
             )
         if done.rowcount == 0:
             raise NotFound(f"no episode {ident} in the diary")
@@ -119,23 +127,29 @@ class Store:
         """Bring back the most recently deleted episode(s); returns their ids."""
         t = tables.episode
         with self._write() as c:
-            last = c.execute(select(func.max(t.c.deleted_at))).scalar()
+            mine = t.c.owner == self.owner
+            last = c.execute(select(func.max(t.c.deleted_at)).where(mine)).scalar()
             if last is None:
                 return []
-            ids = list(c.execute(select(t.c.id).where(t.c.deleted_at == last)).scalars())
-            c.execute(update(t).where(t.c.deleted_at == last).values(deleted_at=None))
+            ids = list(c.execute(select(t.c.id).where(mine, t.c.deleted_at == last)).scalars())
+            c.execute(update(t).where(mine, t.c.deleted_at == last).values(deleted_at=None))
         return ids
+
+    def _live(self, t: Any) -> tuple[Any, ...]:
+        """Conditions for this person's episodes that are not deleted."""
+        return (t.c.owner == self.owner, t.c.deleted_at.is_(None))
 
     def count(self) -> int:
         t = tables.episode
         with self._read() as c:
-            return int(c.execute(select(func.count()).where(t.c.deleted_at.is_(None))).scalar_one())
+            return int(c.execute(select(func.count()).where(*self._live(t))).scalar_one())
 
     # Profile ----------------------------------------------------------------------------
 
     def profile(self) -> Profile | None:
         with self._read() as c:
-            row = c.execute(select(tables.profile)).first()
+            t = tables.profile
+            row = c.execute(select(t).where(t.c.owner == self.owner)).first()
         if row is None:
             return None
         return Profile(
@@ -145,8 +159,9 @@ class Store:
     def save_profile(self, p: Profile) -> None:
         values = {**p.as_json(), "updated_at": rows.now()}
         with self._write() as c:
-            if c.execute(update(tables.profile).values(values)).rowcount == 0:
-                c.execute(insert(tables.profile).values(id=1, **values))
+            t = tables.profile
+            if c.execute(update(t).where(t.c.owner == self.owner).values(values)).rowcount == 0:
+                c.execute(insert(t).values(owner=self.owner, **values))
 
     # Assessments, check-ins and self-care steps ------------------------------------------
 
@@ -154,13 +169,14 @@ class Store:
         """Save an assessment and start following the self-care steps of its plan."""
         steps = a.result.get("plan", {}).get("steps", [])
         with self._write() as c:
-            ident = _new_id(c.execute(insert(tables.assessment), rows.assessment_row(a)))
+            row = {**rows.assessment_row(a), "owner": self.owner}
+            ident = _new_id(c.execute(insert(tables.assessment), row))
             if steps:
                 c.execute(
                     insert(tables.self_care_step),
                     [
                         {"assessment_id": ident, "step_id": s["id"], "title": s.get("title", ""),
-                         "started_at": rows.utc(a.at), "stopped_at": None}
+                         "started_at": rows.utc(a.at), "stopped_at": None, "owner": self.owner}
                         for s in steps
                     ],
                 )  # fmt: skip
@@ -169,7 +185,7 @@ class Store:
     def assessments(self) -> list[Assessment]:
         t = tables.assessment
         with self._read() as c:
-            found = c.execute(select(t).order_by(t.c.at, t.c.id)).all()
+            found = c.execute(select(t).where(t.c.owner == self.owner).order_by(t.c.at, t.c.id))
         return [
             Assessment(rows.zoned(r.at), r.case, r.result, r.knowledge_version, r.episode_id, r.id)
             for r in found
@@ -177,19 +193,20 @@ class Store:
 
     def add_checkin(self, checkin: CheckIn) -> CheckIn:
         with self._write() as c:
-            ident = _new_id(c.execute(insert(tables.checkin), rows.checkin_row(checkin)))
+            row = {**rows.checkin_row(checkin), "owner": self.owner}
+            ident = _new_id(c.execute(insert(tables.checkin), row))
         return CheckIn(**{**checkin.__dict__, "id": ident})
 
     def checkins(self) -> list[CheckIn]:
         t = tables.checkin
         with self._read() as c:
-            found = c.execute(select(t).order_by(t.c.at, t.c.id)).all()
+            found = c.execute(select(t).where(t.c.owner == self.owner).order_by(t.c.at, t.c.id))
         return [CheckIn(rows.zoned(r.at), r.answer, r.assessment_id, r.note, r.id) for r in found]
 
     def steps(self) -> list[SelfCareStep]:
         t = tables.self_care_step
         with self._read() as c:
-            found = c.execute(select(t).order_by(t.c.id)).all()
+            found = c.execute(select(t).where(t.c.owner == self.owner).order_by(t.c.id))
         return [
             SelfCareStep(
                 r.step_id,
@@ -222,20 +239,20 @@ class Store:
         Returns the number of episodes added.
         """
         with self._write() as c:
-            return bulk.load(c, records, rows.now())
+            return bulk.load(c, records, rows.now(), self.owner)
 
     def forget(self) -> None:
         """Delete everything stored about the person."""
         with self._write() as c:
-            for t in (tables.self_care_step, tables.checkin, tables.assessment, tables.episode):
-                c.execute(delete(t))
-            c.execute(delete(tables.profile))
+            for t in (tables.self_care_step, tables.checkin, tables.assessment, tables.episode,
+                      tables.profile):  # fmt: skip
+                c.execute(delete(t).where(t.c.owner == self.owner))
 
     def backup(self, out: Path) -> None:
         """A consistent copy of an SQLite diary, taken with SQLite's online backup API."""
         import sqlite3
 
-        if not self.settings.is_sqlite:
+        if not self.settings.is_sqlite or self.owner != tables.LOCAL_OWNER:
             raise InvalidValue("backup", self.settings.database_url, "an SQLite diary")
         out.parent.mkdir(parents=True, exist_ok=True)
         raw = self.engine.raw_connection()

@@ -23,6 +23,15 @@ from sqlalchemy import (
 
 metadata = MetaData()
 
+LOCAL_OWNER = 0
+"""The owner of every row in single-person mode (and of diaries made before accounts)."""
+
+
+def _owner(index: bool = True) -> Column[int]:
+    # Every diary row belongs to one person; the default keeps single-person diaries as they were.
+    return Column("owner", Integer, nullable=False, server_default=str(LOCAL_OWNER), index=index)
+
+
 profile = Table(
     "profile",
     metadata,
@@ -33,6 +42,8 @@ profile = Table(
     Column("medications", JSON, nullable=False),
     Column("conditions", JSON, nullable=False),
     Column("updated_at", DateTime, nullable=False),
+    _owner(index=False),
+    Index("ux_profile_owner", "owner", unique=True),
 )
 
 episode = Table(
@@ -52,6 +63,9 @@ episode = Table(
     Column("created_at", DateTime, nullable=False),
     Column("deleted_at", DateTime),
     Index("ix_episode_started_at", "started_at"),
+    _owner(index=False),
+    # One person's newest episodes first, read straight off the index.
+    Index("ix_episode_owner_started_at", "owner", "started_at"),
 )
 
 assessment = Table(
@@ -63,6 +77,7 @@ assessment = Table(
     Column("case", JSON, nullable=False),
     Column("result", JSON, nullable=False),
     Column("knowledge_version", String(64), nullable=False),
+    _owner(),
 )
 
 checkin = Table(
@@ -73,6 +88,7 @@ checkin = Table(
     Column("assessment_id", Integer, ForeignKey("assessment.id")),
     Column("answer", String(16), nullable=False),
     Column("note", Text, nullable=False),
+    _owner(),
 )
 
 self_care_step = Table(
@@ -84,4 +100,27 @@ self_care_step = Table(
     Column("title", Text, nullable=False),
     Column("started_at", DateTime, nullable=False),
     Column("stopped_at", DateTime),
+    _owner(),
+)
+
+person = Table(
+    "person",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("username", String(64), nullable=False, unique=True),
+    Column("password_hash", String(255), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("failed_logins", Integer, nullable=False, server_default="0"),
+    Column("locked_until", DateTime),
+)
+
+web_session = Table(
+    "web_session",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("person_id", Integer, ForeignKey("person.id", ondelete="CASCADE")),
+    Column("csrf", String(64), nullable=False),
+    Column("data", JSON, nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("expires_at", DateTime, nullable=False, index=True),
 )

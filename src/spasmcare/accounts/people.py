@@ -1,0 +1,98 @@
+"""People who sign in: sign-up, sign-in with lock-out after repeated failures, removal."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import Engine, delete, insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from spasmcare.accounts import security
+from spasmcare.diary import database, tables
+
+MAX_FAILURES = 5
+LOCK_OUT = timedelta(minutes=15)
+USERNAME = re.compile(r"^[A-Za-z0-9._@+-]{3,64}$")
+
+
+class AccountError(ValueError):
+    """A sign-up or sign-in that cannot go ahead, with a message safe to show."""
+
+
+@dataclass(frozen=True)
+class Person:
+    id: int
+    username: str
+
+
+class People:
+    """The person table."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def sign_up(self, username: str, password: str, now: datetime) -> Person:
+        username = username.strip()
+        if not USERNAME.match(username):
+            raise AccountError(
+                "Choose a username of 3 to 64 letters, digits or . _ @ + - (no spaces)."
+            )
+        if not security.MIN_PASSWORD_LENGTH <= len(password) <= security.MAX_PASSWORD_LENGTH:
+            raise AccountError(
+                f"Choose a password of at least {security.MIN_PASSWORD_LENGTH} characters."
+            )
+        row = {"username": username, "password_hash": security.hash_password(password),
+               "created_at": now, "failed_logins": 0}  # fmt: skip
+        try:
+            with self.engine.begin() as c:
+                key = c.execute(insert(tables.person), row).inserted_primary_key
+        except IntegrityError:
+            raise AccountError("That username is taken; choose another.") from None
+        assert key is not None
+        return Person(int(key[0]), username)
+
+    def sign_in(self, username: str, password: str, now: datetime) -> Person:
+        """The person, when the password is right and the account is not locked out."""
+        t = tables.person
+        refused = AccountError("The username or password is wrong.")
+        with self.engine.begin() as c:  # the failure count commits even when sign-in fails
+            row = c.execute(select(t).where(t.c.username == username.strip())).first()
+            if row is None:
+                security.verify_password(security.DUMMY_HASH, password)
+                problem: AccountError | None = refused
+            elif row.locked_until is not None and row.locked_until > now:
+                problem = AccountError(
+                    "Too many wrong passwords: this account is locked for 15 minutes."
+                )
+            elif not security.verify_password(row.password_hash, password):
+                failures = row.failed_logins + 1
+                locked = now + LOCK_OUT if failures >= MAX_FAILURES else None
+                c.execute(
+                    update(t)
+                    .where(t.c.id == row.id)
+                    .values(failed_logins=0 if locked else failures, locked_until=locked)
+                )
+                problem = refused
+            else:
+                problem = None
+                values: dict[str, object] = {"failed_logins": 0, "locked_until": None}
+                if security.needs_rehash(row.password_hash):
+                    values["password_hash"] = security.hash_password(password)
+                c.execute(update(t).where(t.c.id == row.id).values(values))
+        if problem is not None or row is None:
+            raise problem or refused
+        return Person(row.id, row.username)
+
+    def get(self, ident: int) -> Person | None:
+        t = tables.person
+        with self.engine.connect() as raw:
+            c = raw.execution_options(**{database.READ: True})
+            row = c.execute(select(t.c.id, t.c.username).where(t.c.id == ident)).first()
+        return Person(row.id, row.username) if row else None
+
+    def remove(self, ident: int) -> None:
+        with self.engine.begin() as c:
+            c.execute(delete(tables.web_session).where(tables.web_session.c.person_id == ident))
+            c.execute(delete(tables.person).where(tables.person.c.id == ident))

@@ -1,0 +1,187 @@
+"""What each request works with: the services, its session, the person and their diary.
+
+Every page gets a server-side session (a random cookie; the database keeps its hash), so forms
+carry a CSRF token and the interview's answers stay on the server, never in a URL.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from fastapi import HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.datastructures import FormData
+
+from spasmcare.accounts.people import People, Person
+from spasmcare.accounts.security import same
+from spasmcare.accounts.sessions import Session, Sessions
+from spasmcare.diary.store import Store
+from spasmcare.diary.tables import LOCAL_OWNER
+from spasmcare.kb.load import KnowledgeBase, load_default
+
+if TYPE_CHECKING:
+    from spasmcare.web.app import WebConfig
+
+HERE = Path(__file__).resolve().parent
+COOKIE = "spasmcare_session"
+CallNext = Callable[[Request], Awaitable[Response]]
+
+
+@dataclass
+class Services:
+    """Shared by every request: configuration, knowledge base, database and templates."""
+
+    config: WebConfig
+    kb: KnowledgeBase
+    store: Store
+    people: People
+    sessions: Sessions
+    templates: Environment
+
+    @classmethod
+    def open(cls, config: WebConfig) -> Services:
+        store = Store(config.settings)
+        templates = Environment(
+            loader=FileSystemLoader([HERE / "templates", HERE / "static"]),
+            autoescape=select_autoescape(["html", "svg"]),
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        sessions = Sessions(store.engine)
+        sessions.sweep(naive_now())
+        return cls(config, load_default(), store, People(store.engine), sessions, templates)
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def services(request: Request) -> Services:
+    found: Services = request.app.state.web
+    return found
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def naive_now() -> datetime:
+    return now().replace(tzinfo=None)
+
+
+def _secure(request: Request) -> bool:
+    if request.url.scheme == "https":
+        return True
+    host = request.url.hostname or ""
+    try:
+        loopback = ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = host == "localhost"
+    return services(request).config.secure_cookies or not loopback
+
+
+async def with_session(request: Request, call_next: CallNext) -> Response:
+    """Attach the session (a new one when the cookie is missing or stale), then save it."""
+    if request.url.path.startswith("/static/"):
+        return await call_next(request)
+    web = services(request)
+    token = request.cookies.get(COOKIE)
+    moment = naive_now()
+    session = web.sessions.get(token, moment) if token else None
+    if session is None:
+        session = web.sessions.new(moment)
+    request.state.session = session
+    response = await call_next(request)
+    current: Session = request.state.session  # sign-in and sign-out replace it
+    if current.changed:
+        web.sessions.save(current, moment)
+    if current.token is not None:
+        response.set_cookie(
+            COOKIE, current.token, max_age=14 * 86400, httponly=True, samesite="lax",
+            secure=_secure(request), path="/",
+        )  # fmt: skip
+    return response
+
+
+def session(request: Request) -> Session:
+    found: Session = request.state.session
+    return found
+
+
+def replace_session(request: Request, person_id: int | None) -> Session:
+    """A fresh session (new token, new CSRF token) on sign-in and sign-out: no fixation."""
+    web = services(request)
+    web.sessions.end(session(request))
+    fresh = web.sessions.new(naive_now(), person_id)
+    request.state.session = fresh
+    return fresh
+
+
+def person(request: Request) -> Person | None:
+    ident = session(request).person_id
+    return services(request).people.get(ident) if ident is not None else None
+
+
+def multi_user(request: Request) -> bool:
+    return services(request).config.multi_user
+
+
+def owner(request: Request) -> int:
+    """Whose diary this request may read: the signed-in person, or the single local person."""
+    if not multi_user(request):
+        return LOCAL_OWNER
+    ident = session(request).person_id
+    if ident is None:
+        raise HTTPException(303, headers={"Location": "/signin"})
+    return ident
+
+
+def diary(request: Request) -> Store:
+    """The diary of whoever may use this request (redirects to sign-in when nobody)."""
+    return services(request).store.as_owner(owner(request))
+
+
+async def form(request: Request) -> FormData:
+    """The posted form, once its CSRF token has been checked."""
+    data = await request.form()
+    token = data.get("csrf")
+    if not isinstance(token, str) or not same(token, session(request).csrf):
+        raise HTTPException(403, "This form has expired. Go back, reload the page and try again.")
+    return data
+
+
+def flash(request: Request, message: str, kind: str = "info", **extra: Any) -> None:
+    """A message for the next page shown (after a redirect)."""
+    s = session(request)
+    s.data.setdefault("flash", []).append({"message": message, "kind": kind, **extra})
+    s.changed = True
+
+
+def redirect(url: str) -> RedirectResponse:
+    return RedirectResponse(url, status_code=303)
+
+
+def render(
+    request: Request, template: str, values: dict[str, Any] | None = None, status: int = 200
+) -> HTMLResponse:
+    """A page from its template, with what every page needs (CSRF token, person, messages)."""
+    web = services(request)
+    s: Session | None = getattr(request.state, "session", None)
+    messages = s.data.pop("flash", []) if s is not None else []
+    if messages and s is not None:
+        s.changed = True
+    who = person(request) if s is not None else None
+    page = web.templates.get_template(template).render(
+        csrf=s.csrf if s is not None else "",
+        person=who,
+        multi_user=web.config.multi_user,
+        messages=messages,
+        path=request.url.path,
+        **(values or {}),
+    )
+    return HTMLResponse(page, status_code=status)

@@ -1,0 +1,121 @@
+"""The questionnaire's state between pages, kept in the server-side session.
+
+The state is plain JSON: the answers so far, the questions asked, and a history of earlier
+states so that "Back" and "Change" restore exactly what was there before.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from spasmcare.diary.model import Profile
+from spasmcare.engine.interview import answer, next_question
+from spasmcare.kb import schema
+from spasmcare.kb.load import KnowledgeBase
+from spasmcare.vocabulary import REGIONS
+
+BLOCKS = {"A": "Danger signs", "B": "About the cramp", "C": "About you", "D": "Your history"}
+NOT_SURE = "not_sure"
+
+
+class AnswerError(ValueError):
+    """An answer that cannot be used, with a message for the person."""
+
+
+@dataclass
+class State:
+    answers: dict[str, Any]
+    asked: list[str]
+    history: list[dict[str, Any]]
+
+    @classmethod
+    def start(cls, profile: Profile | None) -> State:
+        """A new interview; what the profile already knows is not asked again."""
+        answers: dict[str, Any] = {}
+        if profile is not None:
+            for key, value in profile.as_json().items():
+                if value not in (None, []):
+                    answers[key] = value
+        return cls(answers, [], [])
+
+    @classmethod
+    def of(cls, raw: dict[str, Any]) -> State:
+        return cls(dict(raw["answers"]), list(raw["asked"]), list(raw["history"]))
+
+    def as_json(self) -> dict[str, Any]:
+        return {"answers": self.answers, "asked": self.asked, "history": self.history}
+
+    def current(self, kb: KnowledgeBase) -> schema.Question | None:
+        return next_question(kb, self.answers, set(self.asked))
+
+    def apply(self, question: schema.Question, value: Any, shown: str) -> None:
+        self.history.append(
+            {"question": question.id, "shown": shown, "answers": self.answers, "asked": self.asked}
+        )
+        self.asked = [*self.asked, question.id]
+        if value is not None:
+            self.answers = answer(question, self.answers, value)
+
+    def back(self, to: str | None = None) -> None:
+        """Undo the last answer, or every answer from question ``to`` on."""
+        while self.history:
+            last = self.history.pop()
+            self.answers, self.asked = last["answers"], last["asked"]
+            if to is None or last["question"] == to:
+                return
+
+
+def parse(kb: KnowledgeBase, q: schema.Question, values: list[str]) -> tuple[Any, str]:
+    """The engine's value for what the form sent, and the words to show it back."""
+    given = [v.strip() for v in values if v.strip()]
+    if q.type == "multi_choice":
+        labels = {c.id: c.label for c in q.choices}
+        if not given or any(v not in labels and v != "none" for v in given):
+            raise AnswerError('Tick each one that applies, or "None of these".')
+        picked = [v for v in given if v != "none"]
+        if "none" in given and picked:
+            raise AnswerError('"None of these" cannot go with another choice.')
+        return picked, ", ".join(labels[v] for v in picked) or "None of these"
+    if q.type == "number":
+        if not given:
+            return None, "Not known"
+        try:
+            number = float(given[0]) if q.field == "duration_minutes" else int(given[0])
+        except ValueError:
+            raise AnswerError("Enter a number, or leave it blank if you do not know.") from None
+        low, high = q.minimum, q.maximum
+        if (low is not None and number < low) or (high is not None and number > high):
+            raise AnswerError(f"Enter a number from {_n(low)} to {_n(high)}.")
+        return number, f"{_n(number)} {q.unit or ''}".strip()
+    if q.type == "names":
+        names = [n.strip() for n in (given[0] if given else "").split(",") if n.strip()]
+        return names, ", ".join(names) or "None"
+    if len(given) != 1:
+        raise AnswerError("Choose one answer.")
+    choice = given[0]
+    if q.type == "yes_no":
+        words = {"yes": (True, "Yes"), "no": (False, "No"), NOT_SURE: (None, "Not sure")}
+        if choice not in words:
+            raise AnswerError("Choose Yes, No or Not sure.")
+        return words[choice]
+    if q.type == "region":
+        if choice not in REGIONS:
+            raise AnswerError("Choose where the cramp is.")
+        return choice, kb.label("region", choice)
+    labels = {c.id: c.label for c in q.choices}
+    if choice not in labels:
+        raise AnswerError("Choose one of the answers.")
+    return choice, labels[choice]
+
+
+def _n(x: float | None) -> str:
+    if x is None:
+        return "any"
+    return str(int(x)) if float(x).is_integer() else str(x)
+
+
+def checklist(q: schema.Question) -> list[tuple[str, str]]:
+    """A checklist's boxes, always ending with "None of these"."""
+    boxes = [(c.id, c.label) for c in q.choices if c.value is not None]
+    return [*boxes, ("none", "None of these")]

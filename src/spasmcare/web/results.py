@@ -1,0 +1,79 @@
+"""What the result page shows, in the order a person needs it: disposition first."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spasmcare.kb.load import KnowledgeBase
+from spasmcare.result import Result
+
+LOOK = {
+    "emergency": ("emergency", "!", "Emergency"),
+    "urgent": ("urgent", "!", "Urgent"),
+    "soon": ("soon", "i", "Soon"),
+    "routine": ("routine", "i", "Routine"),
+    "self_care": ("self-care", "\u2713", "Self-care"),
+}
+EVIDENCE = {
+    "good": "Good evidence",
+    "fair": "Fair evidence",
+    "weak": "Weak evidence",
+    "not_recommended": "Not recommended",
+}
+
+
+FIELDS = {
+    "age": "age", "sex": "sex", "pregnant": "pregnant", "region": "where",
+    "side": "side", "onset": "how it started", "duration_minutes": "minutes it lasts",
+    "days_since_first": "days since the first episode", "frequency": "how often",
+    "time_of_day": "when", "severity_0_10": "worst pain (0 to 10)",
+    "associated": "symptom", "medications": "medicine", "conditions": "condition",
+    "recent": "recently", "home_treatment_tried_days": "days of self-care tried",
+}  # fmt: skip
+
+
+def said(kb: KnowledgeBase, fact: str) -> str:
+    """An engine fact such as "associated: saddle_numbness" in plain words."""
+    field, sep, value = fact.partition(": ")
+    if not sep or field not in FIELDS:
+        return fact
+    if value == "not known":
+        return f"{FIELDS[field]}: not known"
+    words = ", ".join(kb.label(field, v).replace("_", " ") for v in value.split(", "))
+    return f"{FIELDS[field]}: {words}"
+
+
+def result_view(
+    kb: KnowledgeBase, result: Result, history: list[dict[str, Any]], saved: bool = False
+) -> dict[str, Any]:
+    """The values the result template needs."""
+    style, icon, word = LOOK[result.disposition]
+    text = kb.dispositions.get(result.disposition)
+    cited: list[str] = []
+    for ids in (
+        *(f.sources for f in result.red_flags),
+        *(c.sources for c in result.causes),
+        *(s.sources for s in result.plan.steps),
+        *(a.sources for a in result.plan.avoid),
+        *(a.sources for a in result.plan.check_first),
+        *(m.sources for m in result.plan.myths),
+    ):
+        cited += [i for i in ids if i not in cited]
+    sources = [kb.sources[i] for i in cited if i in kb.sources]
+    numbers = {s.id: n for n, s in enumerate(sources, 1)}
+    actions = list(dict.fromkeys(f.action for f in result.red_flags))
+    return {
+        "result": result,
+        "actions": actions,
+        "said": lambda fact: said(kb, fact),
+        "style": style,
+        "icon": icon,
+        "word": word,
+        "title": text.title if text and not result.failsafe else "Contact a clinician today",
+        "evidence": EVIDENCE,
+        "sources": sources,
+        "cite": numbers,
+        "history": history,
+        "questions": {q.id: q.text for q in kb.questions},
+        "saved": saved,
+    }

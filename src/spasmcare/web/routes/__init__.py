@@ -1,0 +1,1 @@
+"""One module per page: home, assess (questions and result), diary, insights, settings, accounts."""

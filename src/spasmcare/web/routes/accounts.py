@@ -1,0 +1,67 @@
+"""Sign up, sign in and sign out (multi-user mode only)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import HTMLResponse, Response
+
+from spasmcare.accounts.people import AccountError
+from spasmcare.web import context
+from spasmcare.web.context import flash, redirect, render, services
+
+router = APIRouter()
+
+
+def _only_multi_user(request: Request) -> None:
+    if not context.multi_user(request):
+        raise HTTPException(404, "This spasmcare runs for one person: no sign-in is needed.")
+
+
+@router.get("/signin", response_class=HTMLResponse)
+def signin_page(request: Request) -> HTMLResponse:
+    _only_multi_user(request)
+    return render(request, "signin.html", {"mode": "signin", "error": None, "username": ""})
+
+
+@router.get("/signup", response_class=HTMLResponse)
+def signup_page(request: Request) -> HTMLResponse:
+    _only_multi_user(request)
+    return render(request, "signin.html", {"mode": "signup", "error": None, "username": ""})
+
+
+@router.post("/signin")
+async def signin(request: Request) -> Response:
+    return await _enter(request, "signin")
+
+
+@router.post("/signup")
+async def signup(request: Request) -> Response:
+    return await _enter(request, "signup")
+
+
+async def _enter(request: Request, mode: str) -> Response:
+    _only_multi_user(request)
+    data = await context.form(request)
+    username, password = data.get("username"), data.get("password")
+    if not isinstance(username, str) or not isinstance(password, str):
+        raise HTTPException(400, "Enter a username and a password.")
+    people = services(request).people
+    try:
+        if mode == "signup":
+            who = people.sign_up(username, password, context.naive_now())
+        else:
+            who = people.sign_in(username, password, context.naive_now())
+    except AccountError as error:
+        return render(request, "signin.html", {"mode": mode, "error": str(error),
+                                               "username": username}, status=400)  # fmt: skip
+    context.replace_session(request, who.id)
+    flash(request, f"Signed in as {who.username}.", "success")
+    return redirect("/diary")
+
+
+@router.post("/signout")
+async def signout(request: Request) -> Response:
+    await context.form(request)
+    context.replace_session(request, None)
+    flash(request, "Signed out.", "success")
+    return redirect("/")

@@ -1,0 +1,214 @@
+"""The assessment: one question per page, Back and Change, then the result and saving it.
+
+Answers live in the server-side session. Any internal error shows the fail-safe advice
+(contact a clinician), never self-care.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import HTMLResponse, Response
+
+from spasmcare.case import CaseError
+from spasmcare.diary.model import Assessment, Episode
+from spasmcare.engine.assess import assess as run
+from spasmcare.engine.assess import failsafe
+from spasmcare.result import Result
+from spasmcare.vocabulary import REGIONS
+from spasmcare.web import context, interview
+from spasmcare.web.context import flash, redirect, render, services, session
+from spasmcare.web.results import result_view
+
+router = APIRouter(prefix="/assess")
+log = logging.getLogger(__name__)
+KEY = "interview"
+
+FRONT = ("head", "face", "jaw", "neck", "shoulder", "chest", "abdomen", "hip", "groin", "arm",
+         "forearm", "hand", "thigh", "knee", "shin", "foot")  # fmt: skip
+BACK = ("upper_back", "lower_back", "flank", "buttock", "calf")
+GENERAL = ("legs", "whole_body")
+
+
+def failsafe_page(request: Request) -> HTMLResponse:
+    """The result page for an assessment that could not be completed."""
+    result = failsafe(None, [])
+    return render(request, "result.html", result_view(services(request).kb, result, []))
+
+
+def failing_safe(page: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn any internal error in an assessment page into the fail-safe advice."""
+
+    @wraps(page)
+    async def guarded(request: Request) -> Response:
+        try:
+            response: Response = await page(request)
+            return response
+        except HTTPException:
+            raise
+        except Exception as error:
+            log.error("assessment page failed: %s", type(error).__name__)
+            return failsafe_page(request)
+
+    return guarded
+
+
+def _state(request: Request) -> interview.State:
+    raw = session(request).data.get(KEY)
+    if raw is None:
+        return _new_state(request)
+    return interview.State.of(raw)
+
+
+def _new_state(request: Request) -> interview.State:
+    profile = None
+    if not context.multi_user(request) or session(request).person_id is not None:
+        profile = context.diary(request).profile()
+    return interview.State.start(profile)
+
+
+def _keep(request: Request, state: interview.State, result: Result | None = None) -> None:
+    s = session(request)
+    s.data[KEY] = state.as_json()
+    if result is None:
+        s.data.pop("result", None)
+        s.data.pop("saved", None)
+    else:
+        s.data["result"] = result.as_json()
+    s.changed = True
+
+
+@router.post("/start")
+@failing_safe
+async def start(request: Request) -> Response:
+    await context.form(request)
+    _keep(request, _new_state(request))
+    return redirect("/assess")
+
+
+@router.get("", response_class=HTMLResponse)
+@failing_safe
+async def question_page(request: Request) -> Response:
+    state = _state(request)
+    if KEY not in session(request).data:
+        _keep(request, state)
+    question = state.current(services(request).kb)
+    if question is None:
+        return redirect("/assess/result")
+    return _question(request, state, question)
+
+
+def _question(
+    request: Request, state: interview.State, q: Any, error: str | None = None, status: int = 200
+) -> HTMLResponse:
+    kb = services(request).kb
+    blocks = list(interview.BLOCKS)
+    values: dict[str, Any] = {
+        "q": q,
+        "error": error,
+        "number": len(state.history) + 1,
+        "part": blocks.index(q.block) + 1,
+        "parts": len(blocks),
+        "part_name": interview.BLOCKS[q.block],
+        "can_go_back": bool(state.history),
+        "checklist": interview.checklist(q) if q.type == "multi_choice" else [],
+        "regions": {
+            "Front of the body": [(r, kb.label("region", r)) for r in FRONT],
+            "Back of the body": [(r, kb.label("region", r)) for r in BACK],
+            "More than one place": [(r, kb.label("region", r)) for r in GENERAL],
+        },
+    }
+    return render(request, "question.html", values, status=status)
+
+
+@router.post("/answer")
+@failing_safe
+async def answer_page(request: Request) -> Response:
+    data = await context.form(request)
+    kb = services(request).kb
+    state = _state(request)
+    question = state.current(kb)
+    if question is None:
+        return redirect("/assess/result")
+    if data.get("question") != question.id:  # a stale page (e.g. after Back in the browser)
+        return redirect("/assess")
+    if data.get("action") == "back":
+        state.back()
+        _keep(request, state)
+        return redirect("/assess")
+    try:
+        value, shown = interview.parse(kb, question, [str(v) for v in data.getlist("value")])
+    except interview.AnswerError as error:
+        return _question(request, state, question, str(error), status=400)
+    state.apply(question, value, shown)
+    _keep(request, state)
+    return redirect("/assess" if state.current(kb) else "/assess/result")
+
+
+@router.post("/back")
+@failing_safe
+async def back(request: Request) -> Response:
+    data = await context.form(request)
+    state = _state(request)
+    to = data.get("question")
+    state.back(to if isinstance(to, str) else None)
+    _keep(request, state)
+    return redirect("/assess")
+
+
+@router.get("/result", response_class=HTMLResponse)
+@failing_safe
+async def result_page(request: Request) -> Response:
+    kb = services(request).kb
+    s = session(request)
+    if KEY not in s.data:
+        return redirect("/assess")
+    state = _state(request)
+    if state.current(kb) is not None:
+        return redirect("/assess")
+    if "result" in s.data:
+        result = Result.model_validate(s.data["result"])
+    else:
+        try:
+            result = run(state.answers, kb)
+        except CaseError:
+            result = failsafe(kb, ["the answers could not be read"])
+        _keep(request, state, result)
+    view = result_view(kb, result, state.history, saved=bool(s.data.get("saved")))
+    return render(request, "result.html", view)
+
+
+@router.post("/save")
+@failing_safe
+async def save(request: Request) -> Response:
+    await context.form(request)
+    s = session(request)
+    if "result" not in s.data:
+        return redirect("/assess")
+    store = context.diary(request)
+    state = _state(request)
+    a = state.answers
+    now = context.now()
+    episode = store.add_episode(
+        Episode(
+            started_at=now,
+            region=a["region"] if a.get("region") in REGIONS else "whole_body",
+            side=a.get("side"),
+            severity=a.get("severity_0_10"),
+            duration_minutes=a.get("duration_minutes"),
+            associated=tuple(a["associated"]) if "associated" in a else None,
+            triggers=tuple(a.get("recent") or ()),
+        )
+    )
+    result = s.data["result"]
+    store.add_assessment(
+        Assessment(now, dict(a), result, str(result["knowledge_version"]), episode.id)
+    )
+    s.data["saved"] = True
+    s.changed = True
+    flash(request, "Saved to your diary: the episode and this assessment.", "success")
+    return redirect("/assess/result")

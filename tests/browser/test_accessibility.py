@@ -1,0 +1,73 @@
+"""axe-core finds no WCAG 2.1 A or AA violation on any page, and no page scrolls sideways at
+320 px wide."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from spasmcare.kb.load import KnowledgeBase
+from tests.browser.conftest import Server
+from tests.browser.keyboard import assess
+from tests.web_helpers import EMERGENCY_CASE, SELF_CARE_CASE
+
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+RUN = "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})"
+
+
+def _violations(page: Any, axe_source: str) -> list[str]:
+    # Injected through the DevTools protocol: the page's CSP rightly forbids inline script.
+    page.evaluate(axe_source + "\n;undefined")
+    found = page.evaluate(RUN, TAGS)["violations"]
+    return [f"{v['id']}: {v['help']} ({[n['target'] for n in v['nodes']][:3]})" for v in found]
+
+
+def _check(page: Any, name: str, axe_source: str, problems: list[str]) -> None:
+    problems += [f"{name}: {v}" for v in _violations(page, axe_source)]
+    wide = page.evaluate("document.documentElement.scrollWidth")
+    if wide > page.viewport_size["width"]:
+        problems.append(f"{name}: scrolls sideways ({wide}px at {page.viewport_size['width']}px)")
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_every_page_passes_axe_and_fits(
+    browser: Any, server: Server, multi_server: Server, kb: KnowledgeBase, axe_source: str,
+    width: int,
+) -> None:  # fmt: skip
+    context = browser.new_context(base_url=server.url, viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    problems: list[str] = []
+    page.goto("/diary")
+    for n in range(3):
+        page.select_option("#region", "calf")
+        page.fill("#started_at", f"2026-01-0{n + 1}T0{n + 1}:30")
+        page.get_by_role("button", name="Save episode").click()
+    for url in ("/", "/diary", "/insights", "/settings", "/nope"):
+        page.goto(url)
+        _check(page, url, axe_source, problems)
+    page.goto("/diary")
+    page.locator(".episodes a").first.click()
+    _check(page, "edit episode", axe_source, problems)
+    page.goto("/")
+    page.get_by_role("button", name="Start an assessment").click()
+    _check(page, "body map", axe_source, problems)
+    page.check("#r-lower_back")
+    page.get_by_role("button", name="Next").click()
+    _check(page, "number question", axe_source, problems)
+    page.get_by_role("button", name="Next").click()
+    _check(page, "next question", axe_source, problems)
+    page.get_by_role("button", name="Next").click()  # nothing chosen: the error state
+    _check(page, "question with an error", axe_source, problems)
+    for case in (EMERGENCY_CASE, SELF_CARE_CASE):
+        assess(page, kb, case)
+        _check(page, f"result {case['region']}", axe_source, problems)
+    context.close()
+    other = browser.new_context(base_url=multi_server.url, viewport={"width": width, "height": 800})
+    page = other.new_page()
+    for url in ("/signin", "/signup"):
+        page.goto(url)
+        _check(page, url, axe_source, problems)
+    other.close()
+    assert problems == []

@@ -1,0 +1,82 @@
+"""The diary pages: quick logging with the last episode carried forward, edit, delete with
+undo, check-ins when due, and the diary rules' advice to see a doctor."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from spasmcare.config import settings
+from spasmcare.diary.model import Assessment
+from spasmcare.diary.store import Store
+from tests.web_helpers import Browser, make_client
+
+
+@pytest.fixture
+def web(tmp_path: Path) -> Browser:
+    return make_client(tmp_path)
+
+
+def test_logging_an_episode_lists_it_and_carries_it_forward(web: Browser) -> None:
+    page = web.post("/diary/log", {"region": "calf", "side": "left", "severity": "6",
+                                   "duration_minutes": "3", "triggers": "long_run"})  # fmt: skip
+    assert "Episode saved" in page.text and "Episodes (1)" in page.text
+    assert '<option value="calf" selected>' in page.text
+    assert '<option value="left" selected>' in page.text
+    assert 'name="severity" id="severity" class="short" value="6"' in page.text
+
+
+def test_a_bad_value_is_reported_next_to_its_field(web: Browser) -> None:
+    page = web.post("/diary/log", {"region": "calf", "severity": "11"})
+    assert page.status_code == 400
+    assert 'aria-invalid="true" aria-describedby="err-severity"' in page.text
+
+
+def test_editing_an_episode_changes_it_in_place(web: Browser) -> None:
+    web.post("/diary/log", {"region": "calf", "severity": "6"})
+    ident = web.get("/diary").text.split('href="/diary/')[1].split("/")[0]
+    form = web.get(f"/diary/{ident}/edit").text
+    when = form.split('name="started_at" id="started_at" value="')[1].split('"')[0]
+    page = web.post(f"/diary/{ident}/edit", {"region": "foot", "severity": "2",
+                                             "started_at": when})  # fmt: skip
+    assert "Episode updated" in page.text and "Episodes (1)" in page.text
+    assert "foot" in page.text and "pain 2/10" in page.text
+
+
+def test_delete_then_undo_brings_the_episode_back(web: Browser) -> None:
+    web.post("/diary/log", {"region": "calf", "notes": "keep me"})
+    ident = web.get("/diary").text.split('href="/diary/')[1].split("/")[0]
+    page = web.post(f"/diary/{ident}/delete")
+    assert "Episode deleted" in page.text and "Episodes (0)" in page.text
+    assert 'action="/diary/undo"' in page.text
+    page = web.post("/diary/undo")
+    assert "Episode restored" in page.text and "keep me" in page.text
+
+
+def test_a_long_cramp_brings_the_diary_rules_advice_with_its_reason(web: Browser) -> None:
+    page = web.post("/diary/log", {"region": "calf", "duration_minutes": "15"})
+    assert 'class="message warning" role="alert"' in page.text
+    assert "Because:" in page.text
+
+
+def test_a_check_in_is_offered_when_due_and_saved(tmp_path: Path, web: Browser) -> None:
+    web.get("/")
+    with Store(settings(tmp_path, environ={})) as store:
+        past = datetime.now(UTC) - timedelta(days=30)
+        result = {"plan": {"follow_up_days": 7, "steps": []}, "red_flags": []}
+        store.add_assessment(Assessment(past, {"region": "calf"}, result, "test"))
+    page = web.get("/diary")
+    assert "Check-in: has it got better?" in page.text
+    page = web.post("/diary/checkin", {"answer": "better"})
+    assert "check-in is saved" in page.text and "Check-in: has" not in page.text
+
+
+def test_saving_an_assessment_puts_it_in_the_diary(web: Browser, kb: object) -> None:
+    from tests.web_helpers import SELF_CARE_CASE
+
+    web.assess(kb, SELF_CARE_CASE)
+    page = web.post("/assess/save")
+    assert "Saved to your diary" in page.text
+    assert "Episodes (1)" in web.get("/diary").text
