@@ -50,6 +50,8 @@ def _matches(
 ) -> list[Avoid]:
     found = []
     for item in items:
+        if not rules.holds(item.when, facts):
+            continue
         because = rules.explain(item.when, facts)
         if because is not None:
             found.append(

@@ -12,6 +12,8 @@ def fire(kb: KnowledgeBase, facts: rules.Facts) -> list[FiredRedFlag]:
     """The red flags that hold, most urgent first (knowledge-base order within a level)."""
     fired = []
     for flag in kb.red_flags:
+        if not rules.holds(flag.when, facts):
+            continue
         because = rules.explain(flag.when, facts)
         if because is not None:
             fired.append(

@@ -165,8 +165,38 @@ def _expand_terms(field: str, terms: list[str], path: str) -> Iterator[str]:
 
 
 def holds(condition: Condition, facts: Facts) -> bool:
-    """Whether the condition holds for these facts."""
-    return explain(condition, facts) is not None
+    """Whether the condition holds for these facts: ``explain`` without collecting the facts,
+    which the engine calls a thousand times an assessment (loops, not generators, for speed).
+    """
+    if isinstance(condition, Test):
+        value = facts.get(condition.field)
+        if value is None:
+            return condition.if_unknown or dict(condition.operators).get("known") is False
+        for op, operand in condition.operators:  # noqa: SIM110 (a loop is faster here)
+            if not _passes(op, operand, value):
+                return False
+        return True
+    if isinstance(condition, All):
+        for item in condition.items:  # noqa: SIM110
+            if not holds(item, facts):
+                return False
+        return True
+    if isinstance(condition, Any):
+        for item in condition.items:  # noqa: SIM110
+            if holds(item, facts):
+                return True
+        return False
+    return not holds(condition.item, facts)
+
+
+def _passes(op: str, operand: AnyType, value: Value) -> bool:
+    if op == "has_any":
+        return not operand.isdisjoint(value)
+    if op == "in":
+        return value in operand
+    if op == "not_in":
+        return value not in operand
+    return _apply(op, operand, value) is not None
 
 
 def explain(condition: Condition, facts: Facts) -> list[str] | None:
