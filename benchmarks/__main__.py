@@ -12,6 +12,7 @@ from rich.table import Table
 from benchmarks import (
     assess_speed,
     cli_start,
+    clinic_load,
     diary_import,
     diary_page,
     http_speed,
@@ -30,6 +31,7 @@ def run(quick: bool) -> list[Outcome]:
         insights_speed.run(quick),
         report_speed.run(quick),
         *http_speed.run(quick),
+        *clinic_load.run(quick),
     ]
 
 

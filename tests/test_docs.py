@@ -34,3 +34,16 @@ def test_every_field_is_documented(model: type[BaseModel]) -> None:
 def test_region_groups_are_documented() -> None:
     for group in REGION_GROUPS:
         assert f"`@{group}`" in DOC
+
+
+def test_every_environment_setting_is_documented_for_deployment() -> None:
+    import re
+
+    from spasmcare import config
+
+    source = Path(config.__file__).read_text()
+    names = set(re.findall(r'"(SPASMCARE_[A-Z_]+)"', source))
+    names |= {f"SPASMCARE_RATE_{n.upper()}" for n in config.Limits.__dataclass_fields__}
+    deployment = (Path(__file__).resolve().parents[1] / "docs" / "deployment.md").read_text()
+    for name in names:
+        assert f"`{name}`" in deployment, f"{name} is not in docs/deployment.md"

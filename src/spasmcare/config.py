@@ -15,12 +15,36 @@ DATABASE_FILE = "diary.sqlite3"
 
 
 @dataclass(frozen=True)
+class Limits:
+    """Requests allowed a minute before 429 Too Many Requests (SPASMCARE_RATE_<NAME>)."""
+
+    sign_in: int = 10
+    """Sign-in and sign-up attempts per address."""
+    api_address: int = 1200
+    """API requests per client address."""
+    api_token: int = 600
+    """API requests per access token."""
+
+    @classmethod
+    def of(cls, env: Mapping[str, str]) -> Limits:
+        def number(name: str, default: int) -> int:
+            raw = env.get(f"SPASMCARE_RATE_{name.upper()}", "")
+            return int(raw) if raw.isdigit() and int(raw) > 0 else default
+
+        base = cls()
+        return cls(*(number(n, getattr(base, n)) for n in ("sign_in", "api_address", "api_token")))
+
+
+@dataclass(frozen=True)
 class Settings:
     """Resolved settings: the data home and the database URL."""
 
     home: Path
     database_url: str
     require_postgres: bool = False
+    redis_url: str | None = None
+    """Rate-limit counters live here when set (SPASMCARE_REDIS_URL), else in the database."""
+    limits: Limits = Limits()
 
     @property
     def is_sqlite(self) -> bool:
@@ -42,4 +66,6 @@ def settings(home: Path | None = None, environ: Mapping[str, str] | None = None)
         home=home,
         database_url=url,
         require_postgres=env.get("SPASMCARE_REQUIRE_POSTGRES", "") not in ("", "0"),
+        redis_url=env.get("SPASMCARE_REDIS_URL") or None,
+        limits=Limits.of(env),
     )

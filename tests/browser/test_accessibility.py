@@ -44,9 +44,13 @@ def test_every_page_passes_axe_and_fits(
         page.select_option("#region", "calf")
         page.fill("#started_at", f"2026-01-0{n + 1}T0{n + 1}:30")
         page.get_by_role("button", name="Save episode").click()
-    for url in ("/", "/diary", "/insights", "/settings", "/nope"):
+    for url in ("/", "/diary", "/insights", "/settings", "/settings/tokens", "/nope"):
         page.goto(url)
         _check(page, url, axe_source, problems)
+    page.goto("/settings/tokens")
+    page.fill("#name", "phone")
+    page.get_by_role("button", name="Make token").click()
+    _check(page, "new token", axe_source, problems)
     page.goto("/diary")
     page.locator(".episodes a").first.click()
     _check(page, "edit episode", axe_source, problems)
@@ -69,5 +73,45 @@ def test_every_page_passes_axe_and_fits(
     for url in ("/signin", "/signup"):
         page.goto(url)
         _check(page, url, axe_source, problems)
+    _clinic_pages(page, multi_server, width, axe_source, problems)
     other.close()
     assert problems == []
+
+
+def _clinic_pages(
+    page: Any, server: Server, width: int, axe_source: str, problems: list[str]
+) -> None:
+    """Sharing, the access log and the clinician's pages, with a patient sharing their diary."""
+    import subprocess
+    import sys
+
+    doctor, patient, password = f"doc{width}@example.org", f"pat{width}@example.org", "a" * 12
+    subprocess.run(
+        [sys.executable, "-m", "spasmcare", "users", "add", doctor, "--role", "clinician",
+         "--password-stdin", "--home", str(server.home)],
+        input=password + "\n", text=True, check=True, capture_output=True,
+    )  # fmt: skip
+    page.goto("/signup")
+    page.fill("#username", patient)
+    page.fill("#password", password)
+    page.locator("main button[type=submit]").click()
+    page.goto("/settings/sharing")
+    page.fill("#email", doctor)
+    page.get_by_role("button", name="Share my diary").click()
+    _check(page, "sharing", axe_source, problems)
+    page.get_by_role("button", name=f"Sign out {patient}").click()
+    page.goto("/signin")
+    page.fill("#username", doctor)
+    page.fill("#password", password)
+    page.locator("main button[type=submit]").click()
+    page.goto("/clinic")
+    _check(page, "clinic dashboard", axe_source, problems)
+    page.locator(".episodes a").first.click()
+    _check(page, "clinic patient", axe_source, problems)
+    page.get_by_role("button", name=f"Sign out {doctor}").click()
+    page.goto("/signin")
+    page.fill("#username", patient)
+    page.fill("#password", password)
+    page.locator("main button[type=submit]").click()
+    page.goto("/settings/access-log")
+    _check(page, "access log", axe_source, problems)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import Engine, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
@@ -15,6 +17,8 @@ from spasmcare.diary import database, tables
 MAX_FAILURES = 5
 LOCK_OUT = timedelta(minutes=15)
 USERNAME = re.compile(r"^[A-Za-z0-9._@+-]{3,64}$")
+ROLES = ("patient", "clinician", "admin")
+"""Patients keep a diary; clinicians see the diaries shared with them; admins manage accounts."""
 
 
 class AccountError(ValueError):
@@ -25,6 +29,7 @@ class AccountError(ValueError):
 class Person:
     id: int
     username: str
+    role: str = "patient"
 
 
 class People:
@@ -33,8 +38,10 @@ class People:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
 
-    def sign_up(self, username: str, password: str, now: datetime) -> Person:
+    def sign_up(self, username: str, password: str, now: datetime, role: str = "patient") -> Person:
         username = username.strip()
+        if role not in ROLES:
+            raise AccountError(f"Choose a role of {', '.join(ROLES)}.")
         if not USERNAME.match(username):
             raise AccountError(
                 "Choose a username of 3 to 64 letters, digits or . _ @ + - (no spaces)."
@@ -44,14 +51,15 @@ class People:
                 f"Choose a password of at least {security.MIN_PASSWORD_LENGTH} characters."
             )
         row = {"username": username, "password_hash": security.hash_password(password),
-               "created_at": now, "failed_logins": 0}  # fmt: skip
+               "created_at": now, "failed_logins": 0, "role": role,
+               "fhir_id": str(uuid.uuid4())}  # fmt: skip
         try:
             with self.engine.begin() as c:
                 key = c.execute(insert(tables.person), row).inserted_primary_key
         except IntegrityError:
             raise AccountError("That username is taken; choose another.") from None
         assert key is not None
-        return Person(int(key[0]), username)
+        return Person(int(key[0]), username, role)
 
     def sign_in(self, username: str, password: str, now: datetime) -> Person:
         """The person, when the password is right and the account is not locked out."""
@@ -83,16 +91,46 @@ class People:
                 c.execute(update(t).where(t.c.id == row.id).values(values))
         if problem is not None or row is None:
             raise problem or refused
-        return Person(row.id, row.username)
+        return Person(row.id, row.username, row.role)
 
     def get(self, ident: int) -> Person | None:
+        return self._one(tables.person.c.id == ident)
+
+    def named(self, username: str) -> Person | None:
+        return self._one(tables.person.c.username == username.strip())
+
+    def linked(self, fhir_id: str) -> Person | None:
+        """The person whose diary is linked to this FHIR Patient id."""
+        return self._one(tables.person.c.fhir_id == fhir_id)
+
+    def fhir_id(self, ident: int) -> str | None:
         t = tables.person
         with self.engine.connect() as raw:
             c = raw.execution_options(**{database.READ: True})
-            row = c.execute(select(t.c.id, t.c.username).where(t.c.id == ident)).first()
-        return Person(row.id, row.username) if row else None
+            found = c.execute(select(t.c.fhir_id).where(t.c.id == ident)).scalar()
+        return str(found) if found else None
+
+    def page(self, after: int = 0, limit: int = 100) -> list[Person]:
+        """People in order of id, ``limit`` at a time after the id ``after``."""
+        t = tables.person
+        query = select(t.c.id, t.c.username, t.c.role).where(t.c.id > after)
+        with self.engine.connect() as raw:
+            c = raw.execution_options(**{database.READ: True})
+            found = c.execute(query.order_by(t.c.id).limit(limit))
+            return [Person(r.id, r.username, r.role) for r in found]
+
+    def _one(self, where: Any) -> Person | None:
+        t = tables.person
+        with self.engine.connect() as raw:
+            c = raw.execution_options(**{database.READ: True})
+            row = c.execute(select(t.c.id, t.c.username, t.c.role).where(where)).first()
+        return Person(row.id, row.username, row.role) if row else None
 
     def remove(self, ident: int) -> None:
         with self.engine.begin() as c:
             c.execute(delete(tables.web_session).where(tables.web_session.c.person_id == ident))
+            c.execute(delete(tables.api_token).where(tables.api_token.c.owner == ident))
+            c.execute(delete(tables.consent).where(tables.consent.c.patient == ident))
+            c.execute(delete(tables.consent).where(tables.consent.c.clinician == ident))
+            c.execute(delete(tables.audit).where(tables.audit.c.patient == ident))
             c.execute(delete(tables.person).where(tables.person.c.id == ident))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from spasmcare import __version__
-from spasmcare.cli import assess, diary, evaluate, kb, serve
+from spasmcare.cli import assess, clinic, diary, evaluate, kb, serve
 from spasmcare.cli import insights as insights_cli
 
 app = typer.Typer(
@@ -23,6 +23,8 @@ for _name, _command in diary.COMMANDS.items():
 app.command("insights")(insights_cli.insights)
 app.command("report")(insights_cli.report)
 app.command("serve")(serve.serve)
+app.add_typer(clinic.users, name="users")
+app.add_typer(clinic.tokens, name="tokens")
 
 
 def _version(show: bool) -> None:

@@ -94,6 +94,19 @@ class Store:
         with self._read() as c:
             return [rows.episode_of(row) for row in c.execute(query)]
 
+    def episodes_page(
+        self, limit: int, before: tuple[datetime, int] | None = None
+    ) -> list[Episode]:
+        """Up to ``limit`` live episodes newest first, older than ``before`` (start, id)."""
+        t = tables.episode
+        query = select(t).where(*self._live(t))
+        if before is not None:
+            at, ident = rows.utc(before[0]), before[1]
+            query = query.where((t.c.started_at < at) | ((t.c.started_at == at) & (t.c.id < ident)))
+        query = query.order_by(t.c.started_at.desc(), t.c.id.desc()).limit(limit)
+        with self._read() as c:
+            return [rows.episode_of(row) for row in c.execute(query)]
+
     def episode(self, ident: int) -> Episode:
         t = tables.episode
         with self._read() as c:
@@ -190,6 +203,17 @@ class Store:
             Assessment(rows.zoned(r.at), r.case, r.result, r.knowledge_version, r.episode_id, r.id)
             for r in found
         ]
+
+    def latest_assessment(self) -> Assessment | None:
+        t = tables.assessment
+        query = select(t).where(t.c.owner == self.owner).order_by(t.c.at.desc(), t.c.id.desc())
+        with self._read() as c:
+            r = c.execute(query.limit(1)).first()
+        if r is None:
+            return None
+        return Assessment(
+            rows.zoned(r.at), r.case, r.result, r.knowledge_version, r.episode_id, r.id
+        )
 
     def add_checkin(self, checkin: CheckIn) -> CheckIn:
         with self._write() as c:

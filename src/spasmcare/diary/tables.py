@@ -112,6 +112,9 @@ person = Table(
     Column("created_at", DateTime, nullable=False),
     Column("failed_logins", Integer, nullable=False, server_default="0"),
     Column("locked_until", DateTime),
+    Column("role", String(16), nullable=False, server_default="patient"),
+    Column("fhir_id", String(64)),
+    Index("ux_person_fhir_id", "fhir_id", unique=True),
 )
 
 web_session = Table(
@@ -122,5 +125,46 @@ web_session = Table(
     Column("csrf", String(64), nullable=False),
     Column("data", JSON, nullable=False),
     Column("created_at", DateTime, nullable=False),
+    Column("expires_at", DateTime, nullable=False, index=True),
+)
+
+api_token = Table(
+    "api_token",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("owner", Integer, nullable=False, index=True),
+    Column("name", String(64), nullable=False),
+    Column("scope", String(8), nullable=False),
+    Column("secret_hash", String(64), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("revoked_at", DateTime),
+)
+
+consent = Table(
+    "consent",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("patient", Integer, nullable=False, index=True),
+    Column("clinician", Integer, nullable=False, index=True),
+    Column("granted_at", DateTime, nullable=False),
+    Column("revoked_at", DateTime),
+)
+
+audit = Table(
+    "audit",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", DateTime, nullable=False),
+    Column("patient", Integer, nullable=False),
+    Column("actor", String(160), nullable=False),
+    Column("action", String(160), nullable=False),
+    Index("ix_audit_patient_id", "patient", "id"),
+)
+
+rate_count = Table(
+    "rate_count",
+    metadata,
+    Column("key", String(200), primary_key=True),
+    Column("count", Integer, nullable=False),
     Column("expires_at", DateTime, nullable=False, index=True),
 )

@@ -10,13 +10,32 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, Response
+from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.base import BaseHTTPMiddleware
 
+from spasmcare import __version__, api
+from spasmcare.api import person as person_api
+from spasmcare.api import problems
+from spasmcare.clinic.link import lookup
 from spasmcare.config import Settings
+from spasmcare.diary.tables import LOCAL_OWNER
 from spasmcare.web import context
-from spasmcare.web.routes import accounts, assess, diary, home, insights, settings
+from spasmcare.web.gate import Gate
+from spasmcare.web.routes import (
+    accounts,
+    assess,
+    clinic,
+    diary,
+    home,
+    insights,
+    settings,
+    sharing,
+    tokens,
+)
 
 HERE = Path(__file__).resolve().parent
 STATIC = HERE / "static"
@@ -36,6 +55,10 @@ HEADERS = {
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
 }
 LOOPBACK = frozenset(("127.0.0.1", "localhost", "::1"))
+API_PATHS = ("/api/", "/cds-services", "/openapi.json")
+"""Paths answered as JSON (problem details on error) with no session cookie."""
+MAX_PAGE_BODY = 256 * 1024
+"""Largest form a page accepts, in bytes (the API's own limit is 64 KB)."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +77,14 @@ class WebConfig:
         return cls(settings, multi_user=multi_user or not local, secure_cookies=not local)
 
 
+def app_from_environment() -> FastAPI:
+    """The clinic app (sign-in required) configured from the environment, for
+    ``uvicorn spasmcare.web.app:app_from_environment --factory --workers N``."""
+    from spasmcare.config import settings
+
+    return create_app(WebConfig(settings(), multi_user=True))
+
+
 def create_app(config: WebConfig) -> FastAPI:
     """The spasmcare web app for ``config``."""
     services = context.Services.open(config)
@@ -64,17 +95,40 @@ def create_app(config: WebConfig) -> FastAPI:
         services.close()
 
     app = FastAPI(
-        title="spasmcare", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan
-    )
+        title="spasmcare API", version=__version__, docs_url=None, redoc_url=None,
+        lifespan=lifespan,
+        description="Assessment, interview, CDS Hooks and your diary (with an access token). "
+        "Information and triage support, not a diagnosis.",
+    )  # fmt: skip
     app.state.web = services
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    for module in (home, assess, diary, insights, settings, accounts):
-        app.include_router(module.router)
+    for module in (home, assess, diary, insights, settings, accounts, sharing, tokens, clinic):
+        app.include_router(module.router, include_in_schema=False)
+    single = not config.multi_user
+    store = services.store
 
-    @app.middleware("http")
+    def fhir_id(owner: int) -> str | None:
+        if owner == LOCAL_OWNER and store.settings.is_sqlite:
+            from spasmcare.fhir import stored_id
+
+            return stored_id(store.settings.home)
+        return services.people.fhir_id(owner)
+
+    link = lookup(store, services.people, services.audit, single)
+    for router in api.routers(link):
+        app.include_router(router)
+    per_token = config.settings.limits.api_token
+    app.include_router(person_api.router(person_api.PersonServices(
+        store, services.tokens, services.limiter, per_token, fhir_id)))  # fmt: skip
+
     async def security_headers(request: Request, call_next: context.CallNext) -> Response:
         start = time.perf_counter()
-        response = await context.with_session(request, call_next)
+        response: Response
+        if _declared(request) > MAX_PAGE_BODY:
+            response = HTMLResponse("<!doctype html><title>Too large</title><p>That form is "
+                                    "too large.", status_code=413)  # fmt: skip
+        else:
+            response = await context.with_session(request, call_next)
         response.headers.update(HEADERS)
         elapsed = (time.perf_counter() - start) * 1000
         response.headers["Server-Timing"] = f"app;dur={elapsed:.2f}"
@@ -82,19 +136,45 @@ def create_app(config: WebConfig) -> FastAPI:
             response.headers["Cache-Control"] = "no-store"
         return response
 
+    app.add_middleware(
+        Gate,
+        pages=lambda inner: BaseHTTPMiddleware(inner, dispatch=security_headers),
+        api_paths=API_PATHS,
+        headers=HEADERS,
+        limiter=services.limiter,
+        per_address=config.settings.limits.api_address,
+    )
+
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, error: StarletteHTTPException) -> Response:
+        if request.url.path.startswith(API_PATHS):
+            if error.status_code == 405:  # Allow: every method of the path, not the first route's
+                error.headers = {"Allow": _allowed(app, request.url.path)}
+            return problems.http_problem(error, request.url.path)
         if error.status_code in (301, 302, 303, 307) and error.headers:
             return Response(status_code=error.status_code, headers=error.headers)
-        return context.render(
+        page = context.render(
             request, "error.html", {"status": error.status_code, "detail": error.detail},
             status=error.status_code,
         )  # fmt: skip
+        page.headers.update(error.headers or {})  # Retry-After on 429
+        return page
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, error: RequestValidationError) -> Response:
+        found = problems.validation_problems(error)
+        if request.url.path.startswith(API_PATHS):
+            return problems.problem(422, "invalid-request", "The request is not valid.", found,
+                                    request.url.path)  # fmt: skip
+        detail = "; ".join(f"{p.field}: {p.message}" for p in found)
+        return context.render(request, "error.html", {"status": 400, "detail": detail}, 400)
 
     @app.exception_handler(Exception)
     async def internal_error(request: Request, error: Exception) -> Response:
         # Never log the request body or the answers: they are health data.
         log.error("internal error on %s: %s", request.url.path, type(error).__name__)
+        if request.url.path.startswith(API_PATHS):
+            return problems.problem(500, "internal-error", "Something went wrong inside spasmcare.")
         if request.url.path.startswith("/assess"):
             return assess.failsafe_page(request)
         return HTMLResponse(
@@ -104,3 +184,16 @@ def create_app(config: WebConfig) -> FastAPI:
         )
 
     return app
+
+
+def _declared(request: Request) -> int:
+    size = request.headers.get("content-length", "")
+    return int(size) if size.isdigit() else 0
+
+
+def _allowed(app: FastAPI, path: str) -> str:
+    methods: set[str] = set()
+    for route in app.routes:
+        if isinstance(route, APIRoute) and route.path_regex.match(path):
+            methods |= route.methods or set()
+    return ", ".join(sorted(methods))

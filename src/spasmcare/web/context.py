@@ -7,6 +7,7 @@ carry a CSRF token and the interview's answers stay on the server, never in a UR
 from __future__ import annotations
 
 import ipaddress
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -21,6 +22,10 @@ from starlette.datastructures import FormData
 from spasmcare.accounts.people import People, Person
 from spasmcare.accounts.security import same
 from spasmcare.accounts.sessions import Session, Sessions
+from spasmcare.accounts.tokens import Tokens
+from spasmcare.clinic.audit import Audit
+from spasmcare.clinic.consent import Consents
+from spasmcare.clinic.limits import RateLimiter, limiter
 from spasmcare.diary.store import Store
 from spasmcare.diary.tables import LOCAL_OWNER
 from spasmcare.kb.load import KnowledgeBase, load_default
@@ -43,6 +48,10 @@ class Services:
     people: People
     sessions: Sessions
     templates: Environment
+    tokens: Tokens
+    consents: Consents
+    audit: Audit
+    limiter: RateLimiter
 
     @classmethod
     def open(cls, config: WebConfig) -> Services:
@@ -55,7 +64,11 @@ class Services:
         )
         sessions = Sessions(store.engine)
         sessions.sweep(naive_now())
-        return cls(config, load_default(), store, People(store.engine), sessions, templates)
+        e = store.engine
+        return cls(
+            config, load_default(), store, People(e), sessions, templates, Tokens(e),
+            Consents(e), Audit(e), limiter(e, config.settings.redis_url),
+        )  # fmt: skip
 
     def close(self) -> None:
         self.store.close()
@@ -139,6 +152,45 @@ def owner(request: Request) -> int:
     if ident is None:
         raise HTTPException(303, headers={"Location": "/signin"})
     return ident
+
+
+def address(request: Request) -> str:
+    """The client's address (behind a proxy, uvicorn's --proxy-headers sets it)."""
+    return request.client.host if request.client else "unknown"
+
+
+def limit(request: Request, kind: str, who: str, allowed: int) -> None:
+    """Raise 429 once ``who`` passes ``allowed`` requests of ``kind`` this minute."""
+    verdict = services(request).limiter.hit(kind, who, allowed, time.time())
+    if not verdict.allowed:
+        raise HTTPException(
+            429, "Too many attempts: wait a minute and try again.",
+            headers={"Retry-After": str(verdict.retry_after)},
+        )  # fmt: skip
+
+
+def signed_in(request: Request) -> Person:
+    """The signed-in person (multi-user mode), else a redirect to sign in."""
+    who = person(request) if multi_user(request) else None
+    if who is None:
+        if not multi_user(request):
+            raise HTTPException(404, "This page is for clinic mode (--multi-user).")
+        raise HTTPException(303, headers={"Location": "/signin"})
+    return who
+
+
+def shared_diary(request: Request, patient: int, action: str) -> Store:
+    """Someone's diary, for its owner or a clinician they share it with (audited); else 404.
+
+    Consent is read from the database on every call, so a revocation applies at once.
+    """
+    web = services(request)
+    who = signed_in(request)
+    if who.id != patient:
+        if who.role != "clinician" or not web.consents.active(patient, who.id):
+            raise HTTPException(404, "There is no such patient among those sharing with you.")
+        web.audit.record(patient, f"{who.username} (clinician)", action, naive_now())
+    return web.store.as_owner(patient)
 
 
 def diary(request: Request) -> Store:

@@ -42,6 +42,8 @@ async def signup(request: Request) -> Response:
 async def _enter(request: Request, mode: str) -> Response:
     _only_multi_user(request)
     data = await context.form(request)
+    limits = services(request).config.settings.limits
+    context.limit(request, "signin", context.address(request), limits.sign_in)
     username, password = data.get("username"), data.get("password")
     if not isinstance(username, str) or not isinstance(password, str):
         raise HTTPException(400, "Enter a username and a password.")

@@ -1,0 +1,284 @@
+"""The person-scoped part of /api/v1: the diary of whoever holds the access token.
+
+Every route needs ``Authorization: Bearer spc_...`` (a personal access token, also in
+single-person mode): read tokens may GET, write tokens may also POST and PATCH. Each token is
+rate-limited on its own, in the shared counter, so every server process counts the same hits.
+"""
+
+from __future__ import annotations
+
+import io
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Query, Request, Security
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel, ConfigDict, Field
+from starlette.exceptions import HTTPException
+
+from spasmcare import vocabulary as v
+from spasmcare.accounts.tokens import Token, Tokens
+from spasmcare.api.problems import (
+    RESPONSES,
+    ApiJSON,
+    ProblemError,
+    ProblemRoute,
+    field_problem,
+)
+from spasmcare.clinic.limits import RateLimiter
+from spasmcare.diary import actions, model, transfer
+from spasmcare.diary.actions import Outcome
+from spasmcare.diary.store import Store
+
+PREFIX = "/api/v1"
+MAX_PAGE = 100
+EXPORTS = {
+    "json": "application/x-ndjson",
+    "csv": "text/csv; charset=utf-8",
+    "fhir": "application/fhir+json",
+}
+_BEARER = HTTPBearer(auto_error=False, description="A personal access token (spc_...).")
+_AUTH: dict[int | str, dict[str, Any]] = {
+    401: {"description": "No valid access token (problem details)"},
+    403: {"description": "The token's scope does not allow this (problem details)"},
+    429: {"description": "Too many requests for this token (problem details)"},
+    **RESPONSES,
+}
+
+
+@dataclass(frozen=True)
+class PersonServices:
+    """What the person routes need: the diary database, the tokens and the rate limiter."""
+
+    store: Store
+    tokens: Tokens
+    limiter: RateLimiter
+    per_token: int
+    fhir_id: Callable[[int], str | None]
+    """The owner's pseudonymous FHIR Patient id, for FHIR exports."""
+
+
+Word = Annotated[str, Field(min_length=1, max_length=100, pattern=r"\S")]
+"""A short non-blank text: a trigger, a remedy, a medicine."""
+
+
+class EpisodeIn(BaseModel):
+    """An episode to log; blank fields are not known."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    started_at: datetime | None = Field(
+        None,
+        description="ISO 8601 with a zone, from 1970 on and not in the future; now when left out.",
+    )
+    region: str = Field(max_length=32, json_schema_extra={"enum": list(v.REGIONS)})
+    side: str | None = Field(None, json_schema_extra={"enum": [*v.SIDES, None]})
+    severity: int | None = Field(None, ge=0, le=10)
+    duration_minutes: float | None = Field(None, ge=0, le=100_000)
+    triggers: list[Word] = Field(default_factory=list, max_length=50)
+    helped: list[Word] = Field(default_factory=list, max_length=50)
+    notes: str = Field("", max_length=4000)
+
+
+class Advice(BaseModel):
+    """A diary rule that says to see a doctor, with its reason and sources."""
+
+    id: str
+    title: str
+    disposition: str
+    action: str
+    explanation: str
+    sources: list[str]
+
+
+class Saved(BaseModel):
+    record: dict[str, Any]
+    advice: list[Advice]
+
+
+class EpisodePage(BaseModel):
+    episodes: list[dict[str, Any]]
+    next_cursor: str | None = Field(description="Pass as ?cursor= for the next page; null: end.")
+
+
+class ProfileIn(BaseModel):
+    """Fields to change; fields left out keep their value."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    age: int | None = Field(None, ge=0, le=120)
+    sex: str | None = Field(None, json_schema_extra={"enum": [*v.SEXES, None]})
+    pregnant: bool | None = None
+    medications: list[Word] | None = Field(None, max_length=50)
+    conditions: list[Word] | None = Field(None, max_length=50)
+
+
+class CheckInIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    answer: Literal["better", "same", "worse"]
+    note: str = Field("", max_length=4000)
+
+
+def _advice(outcome: Outcome) -> list[Advice]:
+    if outcome.evaluation is None:
+        return []
+    return [
+        Advice(
+            id=f.id,
+            title=f.title,
+            disposition=f.disposition,
+            action=f.action,
+            explanation=f.explanation,
+            sources=list(f.sources),
+        )
+        for f in outcome.evaluation.reasons
+    ]
+
+
+def _invalid(error: model.InvalidValue) -> ProblemError:
+    message = f"{error.value!r} is not allowed; allowed: {error.allowed}"
+    return ProblemError(422, "invalid-request", f"{error.field}: {message}",
+                        [field_problem([error.field], message, error.value)])  # fmt: skip
+
+
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+CURSOR = r"^[0-9]{1,16}\.[0-9]{1,18}$"
+"""A cursor: the last episode's start (microseconds since 1970, UTC), a dot, and its id."""
+
+
+def encode_cursor(e: model.Episode) -> str:
+    micros = round(e.started_at.timestamp() * 1_000_000)
+    return f"{micros}.{e.id}"
+
+
+def decode_cursor(text: str) -> tuple[datetime, int]:
+    micros, _, ident = text.partition(".")
+    at = EPOCH + timedelta(microseconds=int(micros))
+    return at, int(ident)
+
+
+def router(services: PersonServices) -> APIRouter:
+    """The person routes of /api/v1."""
+    api = APIRouter(prefix=PREFIX, tags=["Your diary"], route_class=ProblemRoute)
+
+    async def caller(
+        request: Request,
+        credentials: Annotated[HTTPAuthorizationCredentials | None, Security(_BEARER)],
+    ) -> Token:
+        challenge = {"WWW-Authenticate": 'Bearer realm="spasmcare"'}
+        if credentials is None:
+            raise HTTPException(401, "Send a personal access token: Authorization: Bearer spc_...",
+                                headers=challenge)  # fmt: skip
+        token = await run_in_threadpool(services.tokens.verify, credentials.credentials)
+        if token is None:
+            raise HTTPException(401, "The access token is not valid or was revoked.",
+                                headers=challenge)  # fmt: skip
+        verdict = await run_in_threadpool(
+            services.limiter.hit, "token", token.id, services.per_token, time.time()
+        )
+        if not verdict.allowed:
+            raise HTTPException(429, "Too many requests for this token: wait and try again.",
+                                headers={"Retry-After": str(verdict.retry_after)})  # fmt: skip
+        if request.method not in ("GET", "HEAD") and token.scope != "write":
+            raise HTTPException(403, "This token may only read: make a write token.")
+        return token
+
+    # A default, not an Annotated alias: annotations are strings resolved in module globals.
+    authorised = Depends(caller)
+
+    def diary(token: Token) -> Store:
+        return services.store.as_owner(token.owner)
+
+    @api.get("/episodes", response_model=EpisodePage, responses=_AUTH, summary="Your episodes")
+    def list_episodes(
+        token: Token = authorised,
+        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20,
+        cursor: Annotated[str | None, Query(pattern=CURSOR)] = None,
+    ) -> EpisodePage:
+        """Episodes newest first, ``limit`` at a time; follow ``next_cursor`` for more."""
+        before = decode_cursor(cursor) if cursor else None
+        found = diary(token).episodes_page(limit + 1, before)
+        more = len(found) > limit
+        found = found[:limit]
+        return EpisodePage(
+            episodes=[e.as_json() for e in found],
+            next_cursor=encode_cursor(found[-1]) if more and found else None,
+        )
+
+    @api.post("/episodes", response_model=Saved, status_code=201, responses=_AUTH,
+              summary="Log an episode")  # fmt: skip
+    def log_episode(body: EpisodeIn, token: Token = authorised) -> Saved:
+        """Save an episode, then run the diary rules; ``advice`` says when to see a doctor."""
+        now = datetime.now(UTC)
+        raw = body.model_dump()
+        raw["started_at"] = raw["started_at"] or now
+        if raw["started_at"].tzinfo is None or raw["started_at"] < EPOCH:
+            # before 1970 is refused: the insights read the diary week by week since the first
+            raise _invalid(
+                model.InvalidValue(
+                    "started_at", str(body.started_at), "a time with its zone, from 1970 on"
+                )
+            )
+        try:
+            episode = model.episode(raw, now)
+        except model.InvalidValue as error:
+            raise _invalid(error) from None
+        saved, outcome = actions.log_episode(diary(token), episode, now)
+        return Saved(record=saved.as_json(), advice=_advice(outcome))
+
+    @api.get("/profile", responses=_AUTH, summary="Your profile")
+    def get_profile(token: Token = authorised) -> dict[str, Any]:
+        """The profile every assessment reuses (empty fields when none is saved)."""
+        return (diary(token).profile() or model.Profile()).as_json()
+
+    @api.patch("/profile", responses=_AUTH, summary="Change your profile")
+    def patch_profile(body: ProfileIn, token: Token = authorised) -> dict[str, Any]:
+        """Change the fields sent; the others keep their value."""
+        store = diary(token)
+        try:
+            changed = model.profile(body.model_dump(exclude_unset=True), store.profile())
+        except model.InvalidValue as error:
+            raise _invalid(error) from None
+        store.save_profile(changed)
+        return changed.as_json()
+
+    @api.post("/check-ins", response_model=Saved, status_code=201, responses=_AUTH,
+              summary="Answer the follow-up")  # fmt: skip
+    def check_in(body: CheckInIn, token: Token = authorised) -> Saved:
+        """Better, the same or worse since the latest assessment; the rules run again."""
+        saved, outcome = actions.check_in(diary(token), body.answer, body.note, datetime.now(UTC))
+        record = {"id": saved.id, "at": saved.at.isoformat(), "answer": saved.answer,
+                  "assessment_id": saved.assessment_id, "note": saved.note}  # fmt: skip
+        return Saved(record=record, advice=_advice(outcome))
+
+    @api.get("/insights", responses=_AUTH, summary="Your insights")
+    def insights(token: Token = authorised) -> ApiJSON:
+        """Every number and sentence of the insights (as ``spasmcare insights --json``)."""
+        from spasmcare.insights.analysis import analyse
+        from spasmcare.insights.serial import as_json
+
+        store = diary(token)
+        found = analyse(store.episodes(), datetime.now(UTC), store.steps())
+        return ApiJSON(as_json(found))
+
+    exported: dict[int | str, dict[str, Any]] = {
+        200: {"description": "The export", "content": {m: {} for m in EXPORTS.values()}}
+    }
+
+    @api.get(
+        "/exports/{kind}", responses={**_AUTH, **exported}, summary="Everything stored about you"
+    )
+    def export(kind: Literal["json", "csv", "fhir"], token: Token = authorised) -> Response:
+        """JSON lines, CSV, or a FHIR R4 bundle."""
+        out = io.StringIO()
+        patient = services.fhir_id(token.owner) if kind == "fhir" else None
+        transfer.write(diary(token).snapshot(), out, kind, patient)
+        return Response(out.getvalue(), media_type=EXPORTS[kind])
+
+    return api

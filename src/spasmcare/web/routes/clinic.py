@@ -1,0 +1,48 @@
+"""The clinician's pages: the dashboard of patients sharing with them, most urgent first, and
+each patient's diary, assessments and report while consent stands (every view audited)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import HTMLResponse, Response
+
+from spasmcare.clinic import dashboard
+from spasmcare.web import context
+from spasmcare.web.context import render, services
+from spasmcare.web.routes.insights import _download
+
+router = APIRouter(prefix="/clinic")
+EPISODES = 50
+
+
+@router.get("", response_class=HTMLResponse)
+def dashboard_page(request: Request, after: int = 0) -> HTMLResponse:
+    who = context.signed_in(request)
+    if who.role != "clinician":
+        raise HTTPException(404, "The clinic dashboard is for clinicians.")
+    web = services(request)
+    rows = dashboard.patients(web.store, web.consents, who.id, context.now(), after)
+    more = max((r.patient.id for r in rows), default=None) if len(rows) == dashboard.PAGE else None
+    return render(request, "clinic.html", {"rows": rows, "more": more})
+
+
+@router.get("/patients/{patient}", response_class=HTMLResponse)
+def patient_page(request: Request, patient: int) -> HTMLResponse:
+    store = context.shared_diary(request, patient, "viewed the diary and assessments")
+    person = services(request).people.get(patient)
+    assessments = store.assessments()[-10:]
+    return render(request, "clinic_patient.html", {
+        "patient": person, "profile": store.profile(), "episodes": store.episodes(limit=EPISODES),
+        "total": store.count(), "assessments": list(reversed(assessments)),
+    })  # fmt: skip
+
+
+@router.get("/patients/{patient}/report.pdf")
+def patient_report(request: Request, patient: int) -> Response:
+    from spasmcare.report import content_of
+    from spasmcare.report.content import Who
+    from spasmcare.report.pdf import render as pdf
+
+    store = context.shared_diary(request, patient, "downloaded the clinician report")
+    made = pdf(content_of(store, context.now(), None, Who()))
+    return _download(made, "application/pdf", "spasmcare-report.pdf")
