@@ -1,11 +1,18 @@
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from spasmcare.kb.load import KnowledgeBase, default_directory, load_default
+
+# CI runs the same examples every time (`.ci/run` sets HYPOTHESIS_PROFILE=ci), so a red build
+# is always reproducible; locally each run explores new examples.
+settings.register_profile("ci", derandomize=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 @pytest.fixture(scope="session")
