@@ -18,6 +18,7 @@ from benchmarks import (
     http_speed,
     insights_speed,
     report_speed,
+    web_speed,
 )
 from benchmarks.measure import Outcome
 
@@ -32,6 +33,7 @@ def run(quick: bool) -> list[Outcome]:
         report_speed.run(quick),
         *http_speed.run(quick),
         *clinic_load.run(quick),
+        *web_speed.run(quick),
     ]
 
 
