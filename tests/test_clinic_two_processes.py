@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import re
-import secrets
 import socket
 import subprocess
 import sys
@@ -20,28 +19,15 @@ import pytest
 
 from spasmcare.accounts.tokens import Tokens
 from spasmcare.diary import database
-from tests.test_diary_fixtures import PG_SERVER, _unreachable
+from tests.test_diary_fixtures import fresh_postgres_database
 
 PASSWORD = "correct horse battery"
 
 
 @pytest.fixture(scope="module")
 def database_url() -> Iterator[str]:
-    try:
-        import psycopg
-    except ImportError:
-        _unreachable("psycopg is not installed")
-    name = f"spasmcare_two_{secrets.token_hex(4)}"
-    try:
-        with psycopg.connect(
-            f"{PG_SERVER} dbname=postgres", autocommit=True, connect_timeout=3
-        ) as c:
-            c.execute(f'CREATE DATABASE "{name}"')
-    except psycopg.OperationalError as error:
-        _unreachable(f"PostgreSQL at {PG_SERVER} is not reachable ({error})")
-    yield f"postgresql://postgres@127.0.0.1:5432/{name}"
-    with psycopg.connect(f"{PG_SERVER} dbname=postgres", autocommit=True) as c:
-        c.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with fresh_postgres_database("spasmcare_two") as name:
+        yield f"postgresql://postgres@127.0.0.1:5432/{name}"
 
 
 def _free_port() -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import secrets
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -27,14 +28,14 @@ def _unreachable(reason: str) -> None:
     pytest.skip(f"{reason}: PostgreSQL storage tests skipped (SQLite ran)")
 
 
-@pytest.fixture(scope="session")
-def postgres_server() -> Iterator[str]:
-    """The URL of a fresh database on the local PostgreSQL server, dropped afterwards."""
+@contextmanager
+def fresh_postgres_database(prefix: str) -> Iterator[str]:
+    """The name of a new database on the local PostgreSQL server, dropped afterwards."""
     try:
         import psycopg
     except ImportError:
         _unreachable("psycopg is not installed")
-    name = f"spasmcare_test_{secrets.token_hex(4)}"
+    name = f"{prefix}_{secrets.token_hex(4)}"
     try:
         with psycopg.connect(
             f"{PG_SERVER} dbname=postgres", autocommit=True, connect_timeout=3
@@ -42,9 +43,18 @@ def postgres_server() -> Iterator[str]:
             c.execute(f'CREATE DATABASE "{name}"')
     except psycopg.OperationalError as error:
         _unreachable(f"no PostgreSQL server at 127.0.0.1:5432 ({str(error).strip()[:120]})")
-    yield f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
-    with psycopg.connect(f"{PG_SERVER} dbname=postgres", autocommit=True) as c:
-        c.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    try:
+        yield name
+    finally:
+        with psycopg.connect(f"{PG_SERVER} dbname=postgres", autocommit=True) as c:
+            c.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """The URL of a fresh database on the local PostgreSQL server, dropped afterwards."""
+    with fresh_postgres_database("spasmcare_test") as name:
+        yield f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
 
 
 def _empty_postgres(url: str) -> None:

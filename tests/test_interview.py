@@ -35,14 +35,20 @@ def reply(question: schema.Question, truth: dict[str, Any]) -> Any:
     return known
 
 
-def interview(kb, truth: dict[str, Any]) -> tuple[dict[str, Any], int]:
+def conversation(kb, truth: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """The answers an interview collects from a person, and the questions asked, in order."""
     answers: dict[str, Any] = {}
-    asked: set[str] = set()
-    while (question := next_question(kb, answers, asked)) is not None:
-        asked.add(question.id)
+    asked: list[str] = []
+    while (question := next_question(kb, answers, set(asked))) is not None:
+        asked.append(question.id)
         value = reply(question, truth)
         if value is not None:
             answers = answer(question, answers, value)
+    return answers, asked
+
+
+def interview(kb, truth: dict[str, Any]) -> tuple[dict[str, Any], int]:
+    answers, asked = conversation(kb, truth)
     return answers, len(asked)
 
 
@@ -65,26 +71,14 @@ def test_questions_that_cannot_matter_are_skipped(kb) -> None:
 
 def test_a_calf_cramp_is_not_asked_about_back_pain(kb) -> None:
     truth = {"region": "calf", "age": 70, "time_of_day": "night", "associated": [], "recent": []}
-    answers: dict[str, Any] = {}
-    asked: set[str] = set()
-    while (question := next_question(kb, answers, asked)) is not None:
-        asked.add(question.id)
-        value = reply(question, truth)
-        if value is not None:
-            answers = answer(question, answers, value)
+    _, asked = conversation(kb, truth)
     assert "saddle_and_bladder" in asked  # the nerve screen still covers the legs
     assert "night_pain" not in asked and "arm_pain_radiating" not in asked
 
 
 def test_the_screen_stops_once_it_is_an_emergency(kb) -> None:
     truth = {"region": "lower_back", "associated": ["saddle_numbness", "urinary_retention"]}
-    answers: dict[str, Any] = {}
-    asked: list[str] = []
-    while (question := next_question(kb, answers, set(asked))) is not None:
-        asked.append(question.id)
-        value = reply(question, truth)
-        if value is not None:
-            answers = answer(question, answers, value)
+    answers, asked = conversation(kb, truth)
     assert assess(answers, kb).disposition == "emergency"
     after = asked[asked.index("saddle_and_bladder") + 1 :]
     assert not [q for q in after if next(x for x in kb.questions if x.id == q).block == "A"]
