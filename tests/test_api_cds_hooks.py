@@ -271,3 +271,31 @@ def test_cards_over_real_http_keep_the_card_rules(server: str) -> None:
         too_big = http.post(f"/cds-services/{service['id']}", content=b" " * (65 * 1024))
         assert too_big.status_code == 413
         assert too_big.headers["content-type"] == "application/problem+json"
+
+
+def test_with_a_client_token_no_diary_is_read_without_it() -> None:
+    from fastapi import FastAPI
+
+    from spasmcare.api import problems, routers
+
+    looked_up: list[str] = []
+
+    def lookup(patient: str) -> LatestSummary | None:
+        looked_up.append(patient)
+        return LatestSummary.of(AT, assess(EMERGENCY).as_json())
+
+    app = FastAPI()
+    for router in routers(lookup, cds_token="s3cret"):
+        app.include_router(router)
+    problems.install(app)
+    with TestClient(app) as client:
+        for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": "Basic s3cret"}):
+            refused = client.post(SERVICE, json=hook_call("pat-1"), headers=headers)
+            assert refused.status_code == 401
+            assert refused.headers["content-type"].startswith("application/problem+json")
+        assert looked_up == []
+        allowed = client.post(
+            SERVICE, json=hook_call("pat-1"), headers={"Authorization": "Bearer s3cret"}
+        )
+    assert check_cards(allowed.json())[0]["indicator"] == "critical"
+    assert looked_up == ["pat-1"]

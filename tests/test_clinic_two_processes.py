@@ -22,6 +22,7 @@ from spasmcare.diary import database
 from tests.test_diary_fixtures import fresh_postgres_database
 
 PASSWORD = "correct horse battery"
+CDS_TOKEN = "cds-client-secret-for-tests"
 
 
 @pytest.fixture(scope="module")
@@ -44,6 +45,7 @@ def servers(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iter
         "SPASMCARE_HOME": str(tmp_path_factory.mktemp("home")),
         "SPASMCARE_RATE_SIGN_IN": "8",
         "SPASMCARE_RATE_API_TOKEN": "4",
+        "SPASMCARE_CDS_TOKEN": CDS_TOKEN,
     }
     env.pop("SPASMCARE_REDIS_URL", None)
     engine = database.connect(database_url)
@@ -158,7 +160,14 @@ def test_cds_hooks_over_real_http_find_the_linked_patient(
         store.as_owner(who.id).add_assessment(Assessment(now, EMERGENCY_CASE, result, "test"))
         fhir_id = People(store.engine).fhir_id(who.id)
     assert fhir_id is not None
+    service = "/cds-services/spasmcare-patient-view"
     for url in servers:
-        response = httpx.post(url + "/cds-services/spasmcare-patient-view", json=hook_call(fhir_id))
+        anonymous = httpx.post(url + service, json=hook_call(fhir_id))
+        assert anonymous.status_code == 401
+        response = httpx.post(
+            url + service,
+            json=hook_call(fhir_id),
+            headers={"Authorization": f"Bearer {CDS_TOKEN}"},
+        )
         assert response.status_code == 200
         assert check_cards(response.json())[0]["indicator"] == "critical"

@@ -45,6 +45,9 @@ class Settings:
     redis_url: str | None = None
     """Rate-limit counters live here when set (SPASMCARE_REDIS_URL), else in the database."""
     limits: Limits = Limits()
+    cds_token: str | None = None
+    """The secret the EHR's CDS client sends as a bearer token (SPASMCARE_CDS_TOKEN); without
+    it the CDS service never reads a diary."""
 
     @property
     def is_sqlite(self) -> bool:
@@ -68,4 +71,5 @@ def settings(home: Path | None = None, environ: Mapping[str, str] | None = None)
         require_postgres=env.get("SPASMCARE_REQUIRE_POSTGRES", "") not in ("", "0"),
         redis_url=env.get("SPASMCARE_REDIS_URL") or None,
         limits=Limits.of(env),
+        cds_token=env.get("SPASMCARE_CDS_TOKEN") or None,
     )

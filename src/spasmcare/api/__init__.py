@@ -16,6 +16,7 @@ from spasmcare.api.cds import Lookup
 __all__ = ["LatestSummary", "Lookup", "routers"]
 
 
-def routers(lookup: Lookup | None = None) -> list[APIRouter]:
-    """The API's routers; ``lookup`` finds the latest assessment for a FHIR Patient id."""
-    return [assessment.router(), cds.router(lookup)]
+def routers(lookup: Lookup | None = None, cds_token: str | None = None) -> list[APIRouter]:
+    """The API's routers; ``lookup`` finds the latest assessment for a FHIR Patient id, and
+    ``cds_token``, when given, is the bearer secret a CDS client must present to reach it."""
+    return [assessment.router(), cds.router(lookup, cds_token)]

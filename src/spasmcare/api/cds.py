@@ -9,12 +9,13 @@ FHIR server and nothing the EHR sends is stored.
 
 from __future__ import annotations
 
+import hmac
 import logging
 from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, date, datetime
 from typing import Any, Final, Literal
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -28,7 +29,7 @@ from spasmcare.api.cards import (
     medicines_card,
     names_in,
 )
-from spasmcare.api.problems import RESPONSES, CdsRoute
+from spasmcare.api.problems import RESPONSES, CdsRoute, ProblemError
 from spasmcare.fhir.terminology import SYSTEMS
 from spasmcare.kb.load import KnowledgeBase, load_default
 
@@ -119,8 +120,9 @@ class Received(BaseModel):
     received: int = Field(description="How many feedback items were read (none are stored).")
 
 
-def router(lookup: Lookup | None = None) -> APIRouter:
-    """The CDS Hooks routes; ``lookup`` links a FHIR Patient id to a diary."""
+def router(lookup: Lookup | None = None, token: str | None = None) -> APIRouter:
+    """The CDS Hooks routes; ``lookup`` links a FHIR Patient id to a diary, and with ``token``
+    a call must carry it as a bearer token (401 otherwise) before any diary is read."""
     cds = APIRouter(prefix="/cds-services", tags=["CDS Hooks"], route_class=CdsRoute)
 
     @cds.get(
@@ -134,11 +136,13 @@ def router(lookup: Lookup | None = None) -> APIRouter:
         f"/{SERVICE_ID}",
         response_model=CdsResponse,
         response_model_exclude_none=True,
-        responses=RESPONSES,
+        responses={**RESPONSES, 401: {**RESPONSES[400], "description": "Unauthorized"}},
         summary="Cards for the patient-view hook",
     )
-    async def patient_view(call: HookRequest) -> CdsResponse:
+    async def patient_view(call: HookRequest, request: Request) -> CdsResponse:
         """Cards from the latest spasmcare assessment, the prefetched medicines, or both."""
+        if token is not None and not _presents(request, token):
+            raise ProblemError(401, "unauthorized", "This service needs the CDS client's token.")
         kb = load_default()
         latest = await _latest(lookup, call.context.patientId)
         record = record_of(kb, call.prefetch)
@@ -173,6 +177,11 @@ def _service() -> Service:
         prefetch=dict(PREFETCH),
         usageRequirements="The patient links their spasmcare diary to their FHIR Patient id.",
     )
+
+
+def _presents(request: Request, token: str) -> bool:
+    scheme, _, secret = request.headers.get("authorization", "").partition(" ")
+    return scheme.lower() == "bearer" and hmac.compare_digest(secret.encode(), token.encode())
 
 
 async def _latest(lookup: Lookup | None, patient_id: str) -> LatestSummary | None:

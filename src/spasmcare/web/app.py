@@ -114,8 +114,10 @@ def create_app(config: WebConfig) -> FastAPI:
             return stored_id(store.settings.home)
         return services.people.fhir_id(owner)
 
-    link = lookup(store, services.people, services.audit, single)
-    for router in api.routers(link):
+    # A diary reaches an EHR only when the deployment has given its CDS client a secret.
+    cds_token = config.settings.cds_token
+    link = lookup(store, services.people, services.audit, single) if cds_token else None
+    for router in api.routers(link, cds_token):
         app.include_router(router)
     per_token = config.settings.limits.api_token
     app.include_router(person_api.router(person_api.PersonServices(
