@@ -77,6 +77,6 @@ def run(quick: bool) -> Outcome:
         unit="episodes a second (read, check, insert; all or nothing)",
         baseline=round(baseline),
         ratio=round(rate / baseline, 2),
-        target=f"at least {TARGET:,} episodes a second",
-        met=rate >= TARGET,
+        target=f"at least {TARGET:,} episodes a second and a third of raw executemany",
+        met=rate >= TARGET and rate >= baseline / 3,
     )
