@@ -62,32 +62,40 @@ def test_the_dashboard_puts_the_most_urgent_first(tmp_path: Path) -> None:
     assert "Check-in overdue" in page and "emergency" in page
 
 
+CDS = {"SPASMCARE_CDS_TOKEN": "cds-secret"}
+CDS_CLIENT = {"Authorization": "Bearer cds-secret"}
+
+
 def test_cds_hooks_cards_for_a_patient_linked_by_fhir_id(tmp_path: Path) -> None:
-    world = build(tmp_path)
+    world = build(tmp_path, environ=CDS)
     services = world.services
     owner = world.ids["owner"]
     _save(services.store.as_owner(owner), EMERGENCY_CASE)
     fhir_id = services.people.fhir_id(owner)
     assert fhir_id and fhir_id in world.web["owner"].get("/settings/sharing").text
     client = world.web["anonymous"].client
-    response = client.post("/cds-services/spasmcare-patient-view", json=hook_call(fhir_id))
+    service = "/cds-services/spasmcare-patient-view"
+    assert client.post(service, json=hook_call(fhir_id)).status_code == 401
+    response = client.post(service, json=hook_call(fhir_id), headers=CDS_CLIENT)
     cards = check_cards(response.json())
     assert cards[0]["indicator"] == "critical"
-    unknown = client.post("/cds-services/spasmcare-patient-view", json=hook_call("nobody-1"))
+    unknown = client.post(service, json=hook_call("nobody-1"), headers=CDS_CLIENT)
     assert check_cards(unknown.json())[0]["indicator"] == "info"
     log = world.web["owner"].get("/settings/access-log").text
     assert "electronic health record" in log
 
 
 def test_cds_hooks_in_single_person_mode_use_the_stored_patient_id(tmp_path: Path) -> None:
-    web = make_client(tmp_path)
+    web = make_client(tmp_path, environ=CDS)
     services = web.client.app.state.web  # type: ignore[attr-defined]
     _save(services.store, EMERGENCY_CASE)
     bundle = web.client.get("/export/fhir").json()
     patient = next(
         e["resource"]["id"] for e in bundle["entry"] if e["resource"]["resourceType"] == "Patient"
     )
-    response = web.client.post("/cds-services/spasmcare-patient-view", json=hook_call(patient))
+    response = web.client.post(
+        "/cds-services/spasmcare-patient-view", json=hook_call(patient), headers=CDS_CLIENT
+    )
     assert check_cards(response.json())[0]["indicator"] == "critical"
 
 

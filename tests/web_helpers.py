@@ -90,12 +90,17 @@ class Browser:
         return page
 
 
-def make_client(home: Any, multi_user: bool = False, raise_errors: bool = True) -> Browser:
+def make_client(
+    home: Any,
+    multi_user: bool = False,
+    raise_errors: bool = True,
+    environ: dict[str, str] | None = None,
+) -> Browser:
     from fastapi.testclient import TestClient
 
     from spasmcare.config import settings
     from spasmcare.web import WebConfig, create_app
 
-    app = create_app(WebConfig(settings(home, environ={}), multi_user=multi_user))
+    app = create_app(WebConfig(settings(home, environ=environ or {}), multi_user=multi_user))
     client = TestClient(app, base_url="http://127.0.0.1", raise_server_exceptions=raise_errors)
     return Browser(client)
