@@ -12,9 +12,7 @@ import asyncio
 import json
 import multiprocessing
 import os
-import secrets
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -23,10 +21,10 @@ from contextlib import contextmanager
 
 import httpx
 
-from benchmarks.http_speed import CASE, _free_port
+from benchmarks.http_speed import CASE
 from benchmarks.measure import Outcome
+from benchmarks.servers import PG_SERVER, app_servers, fresh_database
 
-PG_SERVER = "host=127.0.0.1 port=5432 user=postgres"
 TARGET = 500
 PROCESSES = 2
 """Load-generating processes."""
@@ -35,54 +33,21 @@ IN_FLIGHT = 8
 
 
 @contextmanager
-def _database() -> Iterator[str]:
-    import psycopg
-
-    name = f"spasmcare_bench_{secrets.token_hex(4)}"
-    with psycopg.connect(f"{PG_SERVER} dbname=postgres", autocommit=True) as c:
-        c.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield f"postgresql://postgres@127.0.0.1:5432/{name}"
-    finally:
-        with psycopg.connect(f"{PG_SERVER} dbname=postgres", autocommit=True) as c:
-            c.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
-@contextmanager
-def _servers(url: str, home: str) -> Iterator[list[str]]:
+def _servers(home: str) -> Iterator[list[str]]:
+    """Two app processes on one fresh PostgreSQL database, migrated once before they start."""
     from spasmcare.diary import database
 
-    engine = database.connect(url)
-    database.migrate(engine)
-    engine.dispose()
-    env = {**os.environ, "SPASMCARE_DATABASE_URL": url, "SPASMCARE_HOME": home,
-           "SPASMCARE_RATE_API_ADDRESS": "100000000"}  # fmt: skip
-    env.pop("SPASMCARE_REDIS_URL", None)
-    processes, urls = [], []
-    for _ in range(2):
-        port = _free_port()
-        processes.append(subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "spasmcare.web.app:app_from_environment",
-             "--factory", "--port", str(port), "--log-level", "warning", "--no-access-log"],
-            env=env,
-        ))  # fmt: skip
-        urls.append(f"http://127.0.0.1:{port}")
-    try:
-        for base in urls:
-            deadline = time.monotonic() + 30
-            while True:
-                try:
-                    httpx.get(base + "/api/v1/questions", timeout=1)
-                    break
-                except httpx.HTTPError:
-                    if time.monotonic() > deadline:
-                        raise
-                    time.sleep(0.1)
-        yield urls
-    finally:
-        for p in processes:
-            p.terminate()
-            p.wait(timeout=10)
+    with fresh_database("spasmcare_bench") as name:
+        url = f"postgresql://postgres@127.0.0.1:5432/{name}"
+        engine = database.connect(url)
+        database.migrate(engine)
+        engine.dispose()
+        env = {**os.environ, "SPASMCARE_DATABASE_URL": url, "SPASMCARE_HOME": home,
+               "SPASMCARE_RATE_API_ADDRESS": "100000000"}  # fmt: skip
+        env.pop("SPASMCARE_REDIS_URL", None)
+        factory = "spasmcare.web.app:app_from_environment"
+        with app_servers(factory, env, count=2, ready="/api/v1/questions") as running:
+            yield [server.url for server in running]
 
 
 async def _load(base: str, seconds: float) -> tuple[int, int, list[float]]:
@@ -138,7 +103,7 @@ def run(quick: bool) -> list[Outcome]:
 
     seconds = 3.0 if quick else 15.0
     try:
-        with tempfile.TemporaryDirectory() as home, _database() as url, _servers(url, home) as urls:
+        with tempfile.TemporaryDirectory() as home, _servers(home) as urls:
             rps, errors, p50, p99 = measure(urls, seconds)
     except psycopg.OperationalError as error:
         print(

@@ -13,8 +13,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from benchmarks.measure import Outcome
-from spasmcare.config import Settings
+from benchmarks.measure import Outcome, sqlite_store
 from spasmcare.diary import demo, transfer
 from spasmcare.diary.bulk import sqlite_values
 from spasmcare.diary.model import Episode
@@ -34,7 +33,7 @@ def write_export(path: Path, count: int) -> None:
 
 def _store(folder: Path) -> Store:
     folder.mkdir()
-    return Store(Settings(home=folder, database_url=f"sqlite:///{folder / 'diary.sqlite3'}"))
+    return sqlite_store(folder)
 
 
 def import_seconds(folder: Path, export: Path) -> float:

@@ -6,38 +6,19 @@ made for the run and dropped after it; without a server the figure is not measur
 
 from __future__ import annotations
 
-import os
-import secrets
 import tempfile
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
 from benchmarks.diary_import import write_export
 from benchmarks.measure import Outcome
+from benchmarks.servers import PG_SERVER, fresh_database
 from spasmcare.config import Settings
 from spasmcare.diary import transfer
 from spasmcare.diary.model import Episode
 from spasmcare.diary.rows import episode_row
 from spasmcare.diary.store import Store
-
-SERVER = os.environ.get("SPASMCARE_BENCH_POSTGRES", "host=127.0.0.1 port=5432 user=postgres")
-
-
-@contextmanager
-def _database() -> Iterator[str]:
-    import psycopg
-
-    name = f"spasmcare_bench_{secrets.token_hex(4)}"
-    with psycopg.connect(f"{SERVER} dbname=postgres", autocommit=True) as c:
-        c.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield name
-    finally:
-        with psycopg.connect(f"{SERVER} dbname=postgres", autocommit=True) as c:
-            c.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def _import_seconds(url: str, home: Path, export: Path) -> float:
@@ -61,7 +42,7 @@ def _executemany_seconds(name: str, export: Path) -> float:
     columns = list(rows[0])
     sql = (f"INSERT INTO episode ({', '.join(columns)}) "
            f"VALUES ({', '.join(f'%({c})s' for c in columns)})")  # fmt: skip
-    with psycopg.connect(f"{SERVER} dbname={name}") as c:
+    with psycopg.connect(f"{PG_SERVER} dbname={name}") as c:
         c.execute("DELETE FROM episode")
         start = time.perf_counter()
         with c.cursor() as cursor:
@@ -72,7 +53,7 @@ def _executemany_seconds(name: str, export: Path) -> float:
 
 def run(quick: bool) -> Outcome:
     count = 20_000 if quick else 200_000
-    with tempfile.TemporaryDirectory() as scratch, _database() as name:
+    with tempfile.TemporaryDirectory() as scratch, fresh_database("spasmcare_bench") as name:
         folder = Path(scratch)
         export = folder / "diary.json"
         write_export(export, count)

@@ -10,10 +10,8 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
-from benchmarks.measure import Outcome, median_seconds
-from spasmcare.config import Settings
+from benchmarks.measure import Outcome, median_seconds, sqlite_store
 from spasmcare.diary import demo
-from spasmcare.diary.store import Store
 
 EPISODES = 100_000
 PAGE = 20
@@ -27,8 +25,7 @@ def run(quick: bool) -> Outcome:
     repeats = 20 if quick else 200
     with tempfile.TemporaryDirectory() as scratch:
         home = Path(scratch)
-        settings = Settings(home=home, database_url=f"sqlite:///{home / 'diary.sqlite3'}")
-        with Store(settings) as store:
+        with sqlite_store(home) as store:
             store.load(demo.episodes(EPISODES, seed=2))
             page = median_seconds(lambda: store.episodes(limit=PAGE), repeats) * 1000
         raw = sqlite3.connect(home / "diary.sqlite3")

@@ -10,19 +10,15 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import socket
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
 
 from benchmarks.measure import Outcome
+from benchmarks.servers import app_servers
 
 CASE = {
     "region": "calf",
@@ -34,35 +30,6 @@ CASE = {
 }
 IN_FLIGHT = 16
 MEMORY_TARGET_MB = 200
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@contextmanager
-def _server(factory: str, env: dict[str, str]) -> Iterator[tuple[str, int]]:
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", factory, "--factory", "--port", str(port),
-         "--log-level", "warning", "--no-access-log"],
-        env={**os.environ, **env},
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                httpx.get(url + "/openapi.json", timeout=1)
-                break
-            except httpx.HTTPError:
-                time.sleep(0.1)
-        yield url, process.pid
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 async def _load(url: str, seconds: float) -> list[float]:
@@ -100,16 +67,16 @@ def _measure(url: str, seconds: float) -> tuple[float, float, float]:
 
 def run(quick: bool) -> list[Outcome]:
     seconds = 3.0 if quick else 15.0
-    with _server("spasmcare.api.app:create_api_app", {}) as (url, pid):
-        sample = httpx.post(url + "/api/v1/assessments", json=CASE, timeout=10).content
-        rps, p50, p99 = _measure(url, seconds)
-        peak = _peak_rss_mb(pid)
+    with app_servers("spasmcare.api.app:create_api_app", os.environ) as (server,):
+        sample = httpx.post(server.url + "/api/v1/assessments", json=CASE, timeout=10).content
+        rps, p50, p99 = _measure(server.url, seconds)
+        peak = _peak_rss_mb(server.pid)
     with tempfile.TemporaryDirectory() as scratch:
         body = Path(scratch) / "body.json"
         body.write_bytes(sample)
-        env = {"SPASMCARE_BARE_BODY": str(body)}
-        with _server("benchmarks.bare_app:create_bare_app", env) as (bare_url, _):
-            bare_rps, _, _ = _measure(bare_url, seconds)
+        env = {**os.environ, "SPASMCARE_BARE_BODY": str(body)}
+        with app_servers("benchmarks.bare_app:create_bare_app", env) as (bare,):
+            bare_rps, _, _ = _measure(bare.url, seconds)
     return [
         Outcome(
             name="HTTP assessment, one worker",

@@ -11,10 +11,8 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from benchmarks.measure import Outcome, median_seconds
-from spasmcare.config import Settings
+from benchmarks.measure import Outcome, median_seconds, sqlite_store
 from spasmcare.diary import demo
-from spasmcare.diary.store import Store
 from spasmcare.insights.analysis import analyse
 
 EPISODES = 100_000
@@ -26,8 +24,7 @@ def run(quick: bool) -> Outcome:
     now = datetime.now(UTC)
     with tempfile.TemporaryDirectory() as scratch:
         home = Path(scratch)
-        settings = Settings(home=home, database_url=f"sqlite:///{home / 'diary.sqlite3'}")
-        with Store(settings) as store:
+        with sqlite_store(home) as store:
             store.load(demo.episodes(EPISODES, seed=2, now=now))
             start = time.perf_counter()
             episodes = store.episodes()

@@ -6,6 +6,10 @@ import statistics
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from spasmcare.config import Settings
+from spasmcare.diary.store import Store
 
 
 @dataclass(frozen=True)
@@ -33,3 +37,8 @@ def median_seconds(work: Callable[[], object], repeats: int) -> float:
         work()
         times.append(time.perf_counter() - start)
     return statistics.median(times)
+
+
+def sqlite_store(home: Path) -> Store:
+    """A diary store on a SQLite file in ``home``, as the app makes by default."""
+    return Store(Settings(home=home, database_url=f"sqlite:///{home / 'diary.sqlite3'}"))

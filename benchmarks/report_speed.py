@@ -13,11 +13,9 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from benchmarks.measure import Outcome, median_seconds
-from spasmcare.config import Settings
+from benchmarks.measure import Outcome, median_seconds, sqlite_store
 from spasmcare.diary import actions, demo
 from spasmcare.diary.model import Episode, Profile
-from spasmcare.diary.store import Store
 from spasmcare.insights.analysis import analyse
 from spasmcare.report import build
 
@@ -38,8 +36,7 @@ def run(quick: bool) -> Outcome:
     now = datetime.now(UTC)
     with tempfile.TemporaryDirectory() as scratch:
         home = Path(scratch)
-        settings = Settings(home=home, database_url=f"sqlite:///{home / 'diary.sqlite3'}")
-        with Store(settings) as store:
+        with sqlite_store(home) as store:
             store.save_profile(Profile(age=70, medications=("bendroflumethiazide",)))
             store.load(daily(now))
             actions.reassess(store, now)

@@ -6,9 +6,6 @@ from __future__ import annotations
 
 import os
 import re
-import socket
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -16,6 +13,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from benchmarks.servers import app_servers
 
 from spasmcare.accounts.tokens import Tokens
 from spasmcare.diary import database
@@ -29,12 +27,6 @@ CDS_TOKEN = "cds-client-secret-for-tests"
 def database_url() -> Iterator[str]:
     with fresh_postgres_database("spasmcare_two") as name:
         yield f"postgresql://postgres@127.0.0.1:5432/{name}"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
@@ -51,43 +43,9 @@ def servers(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iter
     engine = database.connect(database_url)
     database.migrate(engine)  # once, before both start
     engine.dispose()
-    processes, urls = [], []
-    for _ in range(2):
-        port = _free_port()
-        processes.append(
-            subprocess.Popen(
-                [
-                    sys.executable,
-                    "-m",
-                    "uvicorn",
-                    "spasmcare.web.app:app_from_environment",
-                    "--factory",
-                    "--port",
-                    str(port),
-                    "--log-level",
-                    "warning",
-                    "--no-access-log",
-                ],
-                env=env,
-            )
-        )
-        urls.append(f"http://127.0.0.1:{port}")
-    try:
-        for url in urls:
-            deadline = time.monotonic() + 30
-            while True:
-                try:
-                    httpx.get(url + "/", timeout=1)
-                    break
-                except httpx.HTTPError:
-                    if time.monotonic() > deadline:
-                        raise
-                    time.sleep(0.1)
-        yield urls
-    finally:
-        for p in processes:
-            p.terminate()
-            p.wait(timeout=10)
+    factory = "spasmcare.web.app:app_from_environment"
+    with app_servers(factory, env, count=2, ready="/") as running:
+        yield [server.url for server in running]
 
 
 def _csrf(client: httpx.Client, url: str) -> str:
