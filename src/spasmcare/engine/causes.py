@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections import defaultdict
 
 from spasmcare.kb import rules, schema
 from spasmcare.kb.load import KnowledgeBase
@@ -20,35 +20,6 @@ LIKELY = 0.5
 POSSIBLE = 0.15
 
 
-@dataclass(frozen=True)
-class Score:
-    cause: schema.Cause
-    log_odds: float
-    for_: list[str]
-    against: list[str]
-    strongest: float = 0.0
-
-    @property
-    def probability(self) -> float:
-        return 1 / (1 + math.exp(-self.log_odds))
-
-
-def score(cause: schema.Cause, facts: rules.Facts) -> Score | None:
-    """A cause's log odds given the facts, or None when its gate does not hold."""
-    if cause.requires is not None and not rules.holds(cause.requires, facts):
-        return None
-    log_odds = math.log(cause.prior / (1 - cause.prior))
-    for_: list[str] = []
-    against: list[str] = []
-    strongest = 0.0
-    for finding in cause.findings:
-        if rules.holds(finding.when, facts):
-            log_odds += finding.weight
-            strongest = max(strongest, finding.weight)
-            (for_ if finding.weight > 0 else against).append(finding.text)
-    return Score(cause, log_odds, for_, against, strongest)
-
-
 def rank(kb: KnowledgeBase, facts: rules.Facts, fired: list[FiredRedFlag]) -> list[RankedCause]:
     """The most likely causes first, after the serious ones that a fired red flag points to.
 
@@ -56,45 +27,72 @@ def rank(kb: KnowledgeBase, facts: rules.Facts, fired: list[FiredRedFlag]) -> li
     only age or sex) speaks for it, so that a red flag about the episode itself (a cramp
     lasting too long) does not push unrelated dangers above the likely explanation.
     """
-    scores = [s for s in (score(c, facts) for c in kb.causes.values()) if s is not None]
+    log_odds, present = _evidence(kb, facts)
+    # Most likely first; the sort is stable, so causes of equal odds keep knowledge-base order.
+    order = sorted(log_odds, key=log_odds.__getitem__, reverse=True)
     flagged = _flagged(kb, fired)
-    scores.sort(key=lambda s: -s.log_odds)
-    candidates = [
-        s
-        for s in scores
-        if s.cause.id in flagged and s.cause.serious and s.strongest >= PIN_EVIDENCE
-    ]
-    candidates.sort(key=lambda s: -flagged[s.cause.id])
-    pinned = candidates[:PINNED]
-    pinned_ids = {s.cause.id for s in pinned}
-    ordered = pinned + [s for s in scores if s.cause.id not in pinned_ids]
-    return [_ranked(s, s.cause.id in flagged) for s in ordered[:SHOWN]]
+    # Flagged first by urgency, then by odds.
+    pinnable = sorted(
+        (
+            i
+            for i in flagged
+            if i in log_odds and kb.causes[i].serious and _strongest(present.get(i)) >= PIN_EVIDENCE
+        ),
+        key=lambda i: (-flagged[i], order.index(i)),
+    )
+    pinned = pinnable[:PINNED]
+    shown = pinned + [i for i in order[: SHOWN + PINNED] if i not in pinned][: SHOWN - len(pinned)]
+    return [_ranked(kb.causes[i], log_odds[i], present.get(i, []), i in flagged) for i in shown]
+
+
+def _evidence(
+    kb: KnowledgeBase, facts: rules.Facts
+) -> tuple[dict[str, float], dict[str, list[schema.Finding]]]:
+    """The log odds of each cause whose gate holds (in knowledge-base order): its prior odds
+    updated by the findings present, and those findings."""
+    index = kb.index
+    log_odds = dict(index.causes.holding(facts))
+    present: defaultdict[str, list[schema.Finding]] = defaultdict(list)
+    region = facts.get("region")
+    findings = index.findings(region if isinstance(region, str) else None)
+    for cause_id, weight, finding in findings.holding(facts):
+        if cause_id in log_odds:
+            log_odds[cause_id] += weight
+            present[cause_id].append(finding)
+    return log_odds, present
+
+
+def _strongest(findings: list[schema.Finding] | None) -> float:
+    """The weight of the strongest finding for a cause (0 when none speaks for it)."""
+    return max([0.0, *(f.weight for f in findings or ())])
 
 
 def _flagged(kb: KnowledgeBase, fired: list[FiredRedFlag]) -> dict[str, int]:
     """Cause id -> urgency of the most urgent fired rule pointing to it."""
     pinned: dict[str, int] = {}
     for flag in fired:
-        entry = next(f for f in kb.red_flags if f.id == flag.id)
-        for cause in entry.causes:
-            pinned[cause] = max(pinned.get(cause, -1), urgency(flag.disposition))
+        level = urgency(flag.disposition)
+        for cause in kb.index.flag_causes[flag.id]:
+            pinned[cause] = max(pinned.get(cause, -1), level)
     return pinned
 
 
-def _ranked(s: Score, flagged: bool) -> RankedCause:
-    p = s.probability
+def _ranked(
+    cause: schema.Cause, log_odds: float, present: list[schema.Finding], flagged: bool
+) -> RankedCause:
+    p = 1 / (1 + math.exp(-log_odds))
     likelihood: Likelihood = "less_likely"
     if p >= LIKELY:
         likelihood = "likely"
     elif p >= POSSIBLE or flagged:
         likelihood = "possible"
     return RankedCause(
-        id=s.cause.id,
-        title=s.cause.title,
+        id=cause.id,
+        title=cause.title,
         likelihood=likelihood,
-        summary=s.cause.summary,
-        serious=s.cause.serious,
-        for_=s.for_,
-        against=s.against,
-        sources=list(s.cause.sources),
+        summary=cause.summary,
+        serious=cause.serious,
+        for_=[f.text for f in present if f.weight > 0],
+        against=[f.text for f in present if f.weight <= 0],
+        sources=cause.sources,
     )

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from spasmcare.kb import rules, schema
+from spasmcare.kb import rules
+from spasmcare.kb.index import plan_step
 from spasmcare.kb.load import KnowledgeBase
-from spasmcare.result import Avoid, MythNote, Plan, PlanStep
+from spasmcare.result import Avoid, MythNote, Plan
 
 # When care is needed today, the plan only says what to do while getting it.
 _WAITING_KINDS = frozenset({"while_waiting", "see_clinician"})
@@ -15,19 +16,20 @@ MYTHS_SHOWN = 3
 def build(kb: KnowledgeBase, facts: rules.Facts, disposition: str) -> Plan:
     """The plan for this case at this disposition."""
     urgent = disposition in ("urgent", "emergency")
+    cautions: dict[str, list[str]] = {}
+    for step_id, caution in kb.index.cautions.holding(facts):
+        cautions.setdefault(step_id, []).append(caution)
     steps = [
-        _step(step, facts)
-        for step in kb.steps
-        if disposition in step.dispositions
-        and _applies(step.applies_when, facts)
-        and (not urgent or step.kind in _WAITING_KINDS)
+        plan_step(step, cautions[step.id]) if step.id in cautions else ready
+        for step, ready in kb.index.steps[disposition].holding(facts)
+        if not urgent or step.kind in _WAITING_KINDS
     ]
     avoid, check_first = screen(kb, facts)
     return Plan(
         steps=steps,
         avoid=avoid,
         check_first=check_first,
-        seek_help_if=[line.text for line in kb.safety_net if _applies(line.applies_when, facts)],
+        seek_help_if=[line.text for line in kb.index.safety_net.holding(facts)],
         follow_up_days=kb.follow_up_days[disposition],
         myths=[] if urgent else _myths(kb, facts),
     )
@@ -36,55 +38,29 @@ def build(kb: KnowledgeBase, facts: rules.Facts, disposition: str) -> Plan:
 def screen(kb: KnowledgeBase, facts: rules.Facts) -> tuple[list[Avoid], list[Avoid]]:
     """Over-the-counter pain relief to avoid, and to check with a pharmacist first."""
     avoid: list[Avoid] = []
-    check_first: list[Avoid] = []
-    for drug in kb.otc_screen:
-        stops = list(_matches(drug, drug.stop, facts))
-        avoid += stops
-        if not stops:
-            check_first += _matches(drug, drug.caution, facts)
-    return avoid, check_first
-
-
-def _matches(
-    drug: schema.OtcDrug, items: list[schema.ScreenRule], facts: rules.Facts
-) -> list[Avoid]:
-    found = []
-    for item in items:
-        if not rules.holds(item.when, facts):
+    cautions: list[tuple[str, Avoid]] = []
+    stopped: set[str] = set()
+    for item in kb.index.screen.holding(facts):
+        because = rules.explain(item.rule.when, facts)
+        if because is None:
             continue
-        because = rules.explain(item.when, facts)
-        if because is not None:
-            found.append(
-                Avoid(
-                    id=f"{drug.id}.{item.id}",
-                    what=drug.title,
-                    reason=item.reason,
-                    because=because,
-                    sources=list(item.sources),
-                )
-            )
-    return found
+        found = Avoid(
+            id=f"{item.drug.id}.{item.rule.id}",
+            what=item.drug.title,
+            reason=item.rule.reason,
+            because=because,
+            sources=item.rule.sources,
+        )
+        if item.stops:
+            avoid.append(found)
+            stopped.add(item.drug.id)
+        else:
+            cautions.append((item.drug.id, found))
+    # A drug to avoid is not also one to check first.
+    return avoid, [found for drug, found in cautions if drug not in stopped]
 
 
 def _myths(kb: KnowledgeBase, facts: rules.Facts) -> list[MythNote]:
-    fitting = [m for m in kb.myths if _applies(m.applies_when, facts)]
-    fitting.sort(key=lambda m: m.applies_when is None)
-    return [
-        MythNote(id=m.id, claim=m.claim, evidence=m.evidence, sources=list(m.sources))
-        for m in fitting[:MYTHS_SHOWN]
-    ]
-
-
-def _step(step: schema.CareStep, facts: rules.Facts) -> PlanStep:
-    return PlanStep(
-        id=step.id,
-        title=step.title,
-        text=step.text,
-        evidence=step.evidence,
-        cautions=[c.text for c in step.cautions if _applies(c.when, facts)],
-        sources=list(step.sources),
-    )
-
-
-def _applies(condition: rules.Condition | None, facts: rules.Facts) -> bool:
-    return condition is None or rules.holds(condition, facts)
+    fitting = kb.index.myths.holding(facts)
+    fitting.sort(key=lambda pair: pair[0].applies_when is None)
+    return [note for _, note in fitting[:MYTHS_SHOWN]]

@@ -11,9 +11,7 @@ from spasmcare.vocabulary import urgency
 def fire(kb: KnowledgeBase, facts: rules.Facts) -> list[FiredRedFlag]:
     """The red flags that hold, most urgent first (knowledge-base order within a level)."""
     fired = []
-    for flag in kb.red_flags:
-        if not rules.holds(flag.when, facts):
-            continue
+    for flag in kb.index.red_flags.holding(facts):
         because = rules.explain(flag.when, facts)
         if because is not None:
             fired.append(
@@ -24,7 +22,7 @@ def fire(kb: KnowledgeBase, facts: rules.Facts) -> list[FiredRedFlag]:
                     because=because,
                     explanation=flag.explanation,
                     action=flag.action,
-                    sources=list(flag.sources),
+                    sources=flag.sources,
                 )
             )
     return sorted(fired, key=lambda f: -urgency(f.disposition))

@@ -11,10 +11,10 @@ import json
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import platformdirs
 import yaml
@@ -24,6 +24,9 @@ from spasmcare.kb import schema
 from spasmcare.kb.rules import RuleError
 from spasmcare.names import NameIndex
 from spasmcare.vocabulary import DISPOSITIONS
+
+if TYPE_CHECKING:
+    from spasmcare.kb.index import RuleIndexes
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -85,6 +88,13 @@ class KnowledgeBase:
     def version(self) -> str:
         """The manifest version with a short hash of the content, e.g. 2026.11.0+3fa2c1d9."""
         return f"{self.manifest.version}+{self.digest[:8]}"
+
+    @cached_property
+    def index(self) -> RuleIndexes:
+        """The rules indexed by the answers that can make them hold, built on first use."""
+        from spasmcare.kb.index import RuleIndexes
+
+        return RuleIndexes.of(self)
 
     def classes_of(self, medicine_id: str) -> set[str]:
         """A medicine's id with every class it belongs to, directly or through a parent class."""

@@ -19,9 +19,10 @@ age-based reassurance. List fields that are missing count as unknown too.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any as AnyType
+from typing import cast
 
 from spasmcare import vocabulary as v
 
@@ -189,13 +190,71 @@ def holds(condition: Condition, facts: Facts) -> bool:
     return not holds(condition.item, facts)
 
 
-def _passes(op: str, operand: AnyType, value: Value) -> bool:
+def compiled(condition: Condition) -> Callable[[Facts], bool]:
+    """The condition as one Python function, for rules evaluated for every case: ``holds``
+    walks the condition tree on each call, this evaluates a single generated expression.
+
+    Only vocabulary field names and the names of constants enter the generated source; the
+    operands themselves are bound as constants, so nothing from the rule text is executed.
+    """
+    constants: dict[str, object] = {}
+    source = _expression(condition, constants)
+    return cast(
+        Callable[[Facts], bool],
+        eval(f"lambda facts: {source}", {"__builtins__": {}, **constants}),
+    )
+
+
+def _expression(condition: Condition, constants: dict[str, object]) -> str:
+    if isinstance(condition, All | Any):
+        joiner = " and " if isinstance(condition, All) else " or "
+        return "(" + joiner.join(_expression(item, constants) for item in condition.items) + ")"
+    if isinstance(condition, Not):
+        return f"(not {_expression(condition.item, constants)})"
+    value = f"_v{len(constants)}"
+    checks = []
+    for op, operand in condition.operators:
+        name = f"_c{len(constants)}"
+        constants[name] = operand
+        checks.append(_CHECKS[op].format(v=value, c=name))
+    unknown = condition.if_unknown or ("known", False) in condition.operators
+    return (
+        f"({unknown} if ({value} := facts.get({condition.field!r})) is None"
+        f" else ({' and '.join(checks)}))"
+    )
+
+
+# How each operator tests a known value {v} against its operand {c}.
+_CHECKS = {
+    "has_any": "not {c}.isdisjoint({v})",
+    "has_all": "{c} <= {v}",
+    "has_none": "{c}.isdisjoint({v})",
+    "in": "{v} in {c}",
+    "not_in": "{v} not in {c}",
+    "is": "{v} == {c}",
+    "gte": "{v} >= {c}",
+    "gt": "{v} > {c}",
+    "lte": "{v} <= {c}",
+    "lt": "{v} < {c}",
+    "known": "{c}",
+}
+
+
+def _passes(op: str, operand: AnyType, value: AnyType) -> bool:
     if op == "has_any":
         return not operand.isdisjoint(value)
     if op == "in":
         return value in operand
     if op == "not_in":
         return value not in operand
+    if op == "gte":
+        return bool(value >= operand)
+    if op == "lt":
+        return bool(value < operand)
+    if op == "lte":
+        return bool(value <= operand)
+    if op == "gt":
+        return bool(value > operand)
     return _apply(op, operand, value) is not None
 
 
@@ -203,17 +262,19 @@ def explain(condition: Condition, facts: Facts) -> list[str] | None:
     """The facts that made the condition hold (possibly empty), or None when it does not."""
     if isinstance(condition, Test):
         return _explain_test(condition, facts)
-    if isinstance(condition, All):
+    if isinstance(condition, All | Any):
+        everything = isinstance(condition, All)
         because: list[str] = []
+        held = False
         for item in condition.items:
             part = explain(item, facts)
             if part is None:
-                return None
+                if everything:
+                    return None
+                continue
+            held = True
             because += part
-        return _unique(because)
-    if isinstance(condition, Any):
-        parts = [p for p in (explain(item, facts) for item in condition.items) if p is not None]
-        return _unique([fact for part in parts for fact in part]) if parts else None
+        return _unique(because) if held else None
     return [] if explain(condition.item, facts) is None else None
 
 
@@ -234,27 +295,21 @@ def _explain_test(test: Test, facts: Facts) -> list[str] | None:
 
 def _apply(op: str, operand: AnyType, value: Value) -> list[str] | None:
     """Apply one operator to a known value: the matched items, or None when it fails."""
+    if op == "has_any":
+        assert isinstance(value, frozenset)
+        return sorted(value & operand) or None
+    if op == "in":
+        return [str(value)] if value in operand else None
+    if op in NUMBER_OPERATORS:
+        assert isinstance(value, int | float)
+        return [_number(value)] if _passes(op, operand, value) else None
     if op == "known":
         return [] if operand else None
     if op == "is":
         return ["yes" if value else "no"] if value == operand else None
-    if op in NUMBER_OPERATORS:
-        assert isinstance(value, int | float)
-        ok = {
-            "gte": value >= operand,
-            "gt": value > operand,
-            "lte": value <= operand,
-            "lt": value < operand,
-        }[op]
-        return [_number(value)] if ok else None
-    if op == "in":
-        return [str(value)] if value in operand else None
     if op == "not_in":
         return [] if value not in operand else None
     assert isinstance(value, frozenset)
-    if op == "has_any":
-        hits = sorted(value & operand)
-        return hits or None
     if op == "has_all":
         return sorted(operand) if operand <= value else None
     return [] if not value & operand else None  # has_none
