@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from importlib.metadata import version
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -20,6 +21,22 @@ def test_version_is_printed() -> None:
         [sys.executable, "-m", "spasmcare", "--version"], capture_output=True, text=True, check=True
     )
     assert done.stdout.strip() == f"spasmcare {__version__}"
+
+
+def test_the_installed_version_is_the_one_the_command_shows() -> None:
+    assert version("spasmcare") == __version__
+
+
+def test_help_lists_every_command_and_a_typo_gets_a_suggestion() -> None:
+    listed = runner.invoke(app, ["--help"], terminal_width=120)
+    assert listed.exit_code == 0, listed.output
+    commands = ["assess", "eval", "log", "profile", "checkin", "export", "import", "backup",
+                "demo", "forget", "insights", "report", "serve", "kb", "diary", "users",
+                "tokens"]  # fmt: skip
+    assert all(f" {name} " in listed.output for name in commands)
+    typo = runner.invoke(app, ["asess"])
+    assert typo.exit_code == 2
+    assert "Did you mean 'assess'" in typo.output
 
 
 def test_assess_a_case_file_as_json(tmp_path: Path) -> None:

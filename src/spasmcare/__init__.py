@@ -5,13 +5,10 @@ Information and triage support, not a diagnosis.
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
-try:
-    __version__ = version("spasmcare")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0.0.0"
+# The one place the version is written; the build reads it from here (see pyproject.toml).
+__version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from spasmcare.result import Result

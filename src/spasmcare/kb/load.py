@@ -9,17 +9,18 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
+import sys
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cache, cached_property
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-import platformdirs
-import yaml
+import pydantic
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from spasmcare import __version__
 from spasmcare.kb import schema
 from spasmcare.kb.rules import RuleError
 from spasmcare.names import NameIndex
@@ -31,9 +32,6 @@ if TYPE_CHECKING:
 M = TypeVar("M", bound=BaseModel)
 
 # file -> section -> model of each entry (None: the whole file is one entry of that model)
-# libyaml parses the knowledge base about ten times faster than the pure-Python parser.
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
 LAYOUT: dict[str, dict[str, type[BaseModel]]] = {
     "sources.yaml": {"sources": schema.Source},
     "red_flags.yaml": {"red_flags": schema.RedFlag},
@@ -46,7 +44,8 @@ LAYOUT: dict[str, dict[str, type[BaseModel]]] = {
     "terms.yaml": {"terms": schema.Term},
     "dispositions.yaml": {"dispositions": schema.DispositionText},
 }
-_FOLLOW_UP = TypeAdapter(dict[schema.Disposition, int])
+# The code that turns the files into a KnowledgeBase: a cached one is only used by the same code.
+_CODE = ("kb/load.py", "kb/schema.py", "kb/rules.py", "kb/checks.py", "names.py", "vocabulary.py")
 
 
 @dataclass(frozen=True)
@@ -147,7 +146,7 @@ class Report:
 
 def default_directory() -> Path:
     """The knowledge base shipped inside the package."""
-    return Path(str(resources.files("spasmcare") / "knowledge"))
+    return Path(__file__).parent.parent / "knowledge"
 
 
 @cache
@@ -157,11 +156,72 @@ def load_default() -> KnowledgeBase:
 
 
 def load(directory: Path) -> KnowledgeBase:
-    """Load and check a knowledge base; raise KnowledgeBaseError listing every error."""
-    report = check(directory)
-    if report.knowledge is None:
-        raise KnowledgeBaseError(report.errors)
-    return report.knowledge
+    """Load and check a knowledge base; raise KnowledgeBaseError listing every error.
+
+    A knowledge base that passed every check is kept in the user cache, so loading the same
+    files again skips parsing and validation (``check`` always does the whole work).
+    """
+    cached = _cached_path(directory)
+    kb = _read_cached(cached) if cached else None
+    if kb is None:
+        report = check(directory)
+        if report.knowledge is None:
+            raise KnowledgeBaseError(report.errors)
+        kb = report.knowledge
+        if cached:
+            _write_cached(cached, kb)
+    return kb
+
+
+# The cache is a pickle, and loading a pickle can run code: it is trusted like the user's other
+# files, because only the user can write to their cache folder (SPASMCARE_CACHE must name a
+# folder no one else can write to). Its checksum detects damage, such as a truncated or altered
+# file, not tampering.
+
+
+def _cached_path(directory: Path) -> Path | None:
+    """Where the checked knowledge base of these files is cached; None if a file is missing."""
+    code = Path(__file__).parent.parent
+    key = hashlib.sha256(f"{__version__}\0{sys.version}\0{pydantic.VERSION}".encode())
+    try:
+        for name in _CODE:
+            key.update(b"\0" + (code / name).read_bytes())
+        for name in (*LAYOUT, "manifest.yaml"):
+            key.update(b"\0" + name.encode() + b"\0" + (directory / name).read_bytes())
+    except OSError:
+        return None
+    return _cache_directory() / f"kb-{key.hexdigest()[:32]}.pickle"
+
+
+def _read_cached(path: Path) -> KnowledgeBase | None:
+    """The cached knowledge base, or None when it is missing, damaged or unreadable."""
+    try:
+        data = path.read_bytes()
+        checksum, payload = data[:32], data[32:]
+        if hashlib.sha256(payload).digest() != checksum:
+            return None
+        return KnowledgeBase(**pickle.loads(payload))
+    except Exception:  # any failure of an optimisation falls back to the full load
+        return None
+
+
+def _write_cached(path: Path, kb: KnowledgeBase) -> None:
+    """Cache a checked knowledge base (written whole or not at all), replacing older ones."""
+    import tempfile
+
+    # Only the fields: anything computed later (such as ``index``) is rebuilt on use.
+    state = {f.name: getattr(kb, f.name) for f in fields(kb)}
+    try:
+        payload = pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as out:
+            out.write(hashlib.sha256(payload).digest() + payload)
+        os.replace(out.name, path)
+        for old in path.parent.glob("kb-*.pickle"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except Exception:  # a cache that cannot be written only costs time
+        pass
 
 
 def check(directory: Path) -> Report:
@@ -229,12 +289,15 @@ def _parse(data: bytes) -> Any:
     Parsing YAML is most of the start-up time of a command; the copy only ever holds the
     shipped knowledge base (no personal data) and is rebuilt whenever a file changes.
     """
+    import yaml
+
     cached = _cache_directory() / f"kb-{hashlib.sha256(data).hexdigest()[:32]}.json"
     try:
         return json.loads(cached.read_bytes())
     except (OSError, ValueError):
         pass
-    content = yaml.load(data, Loader=_SAFE_LOADER)
+    # libyaml parses the knowledge base about ten times faster than the pure-Python parser.
+    content = yaml.load(data, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         partial = cached.with_suffix(f".{os.getpid()}.tmp")
@@ -246,7 +309,11 @@ def _parse(data: bytes) -> Any:
 
 
 def _cache_directory() -> Path:
-    return Path(os.environ.get("SPASMCARE_CACHE") or platformdirs.user_cache_dir("spasmcare"))
+    if folder := os.environ.get("SPASMCARE_CACHE"):
+        return Path(folder)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("spasmcare"))
 
 
 class _Reader:
@@ -259,6 +326,8 @@ class _Reader:
         self._bytes: list[bytes] = []
 
     def _load_yaml(self, name: str) -> Any:
+        import yaml
+
         path = self.directory / name
         try:
             data = path.read_bytes()
@@ -322,7 +391,7 @@ class _Reader:
 
     def validate_follow_up(self, raw: object) -> dict[str, int] | None:
         try:
-            days = _FOLLOW_UP.validate_python(raw)
+            days = TypeAdapter(dict[schema.Disposition, int]).validate_python(raw)
         except ValidationError as error:
             self.problems += [Problem("care.yaml", "follow_up_days", m) for m in _messages(error)]
             return None

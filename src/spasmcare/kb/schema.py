@@ -4,8 +4,8 @@ Every field is described here; ``spasmcare kb handbook`` and ``docs/knowledge-ba
 on these descriptions, and a test fails when a field has none.
 """
 
-from __future__ import annotations
-
+# Annotations are not postponed (no `from __future__ import annotations`): pydantic would
+# otherwise evaluate each one from its text when the classes are created.
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PlainValidator
@@ -34,7 +34,9 @@ Rule = Annotated[
 
 
 class Entry(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # The schema is built on first validation: entries read from the cached knowledge base
+    # (see spasmcare.kb.load) are never validated, so most commands never pay for it.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Source(Entry):
