@@ -277,6 +277,7 @@ def test_with_a_client_token_no_diary_is_read_without_it() -> None:
     from fastapi import FastAPI
 
     from spasmcare.api import problems, routers
+    from spasmcare.api.cds_auth import Trust
 
     looked_up: list[str] = []
 
@@ -285,7 +286,7 @@ def test_with_a_client_token_no_diary_is_read_without_it() -> None:
         return LatestSummary.of(AT, assess(EMERGENCY).as_json())
 
     app = FastAPI()
-    for router in routers(lookup, cds_token="s3cret"):
+    for router in routers(lookup, Trust(token="s3cret")):
         app.include_router(router)
     problems.install(app)
     with TestClient(app) as client:

@@ -48,6 +48,9 @@ class Settings:
     cds_token: str | None = None
     """The secret the EHR's CDS client sends as a bearer token (SPASMCARE_CDS_TOKEN); without
     it the CDS service never reads a diary."""
+    cds_clients: Path | None = None
+    """A JSON file of the EHRs whose signed JWTs the CDS service trusts (SPASMCARE_CDS_CLIENTS);
+    read and checked by ``spasmcare.api.cds_auth.load_clients`` when the app starts."""
 
     @property
     def is_sqlite(self) -> bool:
@@ -72,4 +75,7 @@ def settings(home: Path | None = None, environ: Mapping[str, str] | None = None)
         redis_url=env.get("SPASMCARE_REDIS_URL") or None,
         limits=Limits.of(env),
         cds_token=env.get("SPASMCARE_CDS_TOKEN") or None,
+        cds_clients=Path(env["SPASMCARE_CDS_CLIENTS"]).expanduser()
+        if env.get("SPASMCARE_CDS_CLIENTS")
+        else None,
     )

@@ -12,11 +12,12 @@ from fastapi import APIRouter
 from spasmcare.api import assessment, cds
 from spasmcare.api.cards import LatestSummary
 from spasmcare.api.cds import Lookup
+from spasmcare.api.cds_auth import Trust
 
 __all__ = ["LatestSummary", "Lookup", "routers"]
 
 
-def routers(lookup: Lookup | None = None, cds_token: str | None = None) -> list[APIRouter]:
+def routers(lookup: Lookup | None = None, cds_trust: Trust | None = None) -> list[APIRouter]:
     """The API's routers; ``lookup`` finds the latest assessment for a FHIR Patient id, and
-    ``cds_token``, when given, is the bearer secret a CDS client must present to reach it."""
-    return [assessment.router(), cds.router(lookup, cds_token)]
+    ``cds_trust``, when given, says which CDS calls may use it."""
+    return [assessment.router(), cds.router(lookup, cds_trust)]

@@ -1,7 +1,8 @@
 """CDS Hooks 2.0: discovery, the patient-view service and its feedback endpoint.
 
 The service links the EHR's FHIR Patient id to a spasmcare diary through a lookup that the
-clinic layer plugs in (``router(lookup)``); without one, or when it finds nothing, the cards
+clinic layer plugs in (``router(lookup, trust)``), used only for calls that ``trust`` admits
+(``spasmcare.api.cds_auth``); without one, or when it finds nothing, the cards
 come from the EHR's prefetched medicines alone (their links to cramps and the over-the-counter
 pain-relief screen), or invite the patient to a spasmcare check. Nothing is fetched from the
 FHIR server and nothing the EHR sends is stored.
@@ -9,7 +10,6 @@ FHIR server and nothing the EHR sends is stored.
 
 from __future__ import annotations
 
-import hmac
 import logging
 from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, date, datetime
@@ -29,7 +29,8 @@ from spasmcare.api.cards import (
     medicines_card,
     names_in,
 )
-from spasmcare.api.problems import RESPONSES, CdsRoute, ProblemError
+from spasmcare.api.cds_auth import Trust
+from spasmcare.api.problems import RESPONSES, CdsRoute
 from spasmcare.fhir.terminology import SYSTEMS
 from spasmcare.kb.load import KnowledgeBase, load_default
 
@@ -120,9 +121,9 @@ class Received(BaseModel):
     received: int = Field(description="How many feedback items were read (none are stored).")
 
 
-def router(lookup: Lookup | None = None, token: str | None = None) -> APIRouter:
-    """The CDS Hooks routes; ``lookup`` links a FHIR Patient id to a diary, and with ``token``
-    a call must carry it as a bearer token (401 otherwise) before any diary is read."""
+def router(lookup: Lookup | None = None, trust: Trust | None = None) -> APIRouter:
+    """The CDS Hooks routes; ``lookup`` links a FHIR Patient id to a diary, and with ``trust``
+    only the calls it admits reach it (a refused credential gets 401)."""
     cds = APIRouter(prefix="/cds-services", tags=["CDS Hooks"], route_class=CdsRoute)
 
     @cds.get(
@@ -136,15 +137,20 @@ def router(lookup: Lookup | None = None, token: str | None = None) -> APIRouter:
         f"/{SERVICE_ID}",
         response_model=CdsResponse,
         response_model_exclude_none=True,
-        responses={**RESPONSES, 401: {**RESPONSES[400], "description": "Unauthorized"}},
+        responses={
+            **RESPONSES,
+            401: {**RESPONSES[400], "description": "The CDS client's token was refused"},
+            503: {**RESPONSES[400], "description": "The EHR's key set could not be fetched"},
+        },
         summary="Cards for the patient-view hook",
     )
     async def patient_view(call: HookRequest, request: Request) -> CdsResponse:
         """Cards from the latest spasmcare assessment, the prefetched medicines, or both."""
-        if token is not None and not _presents(request, token):
-            raise ProblemError(401, "unauthorized", "This service needs the CDS client's token.")
+        admitted = trust is None or await run_in_threadpool(
+            trust.admits, request.headers.get("authorization"), f"/cds-services/{SERVICE_ID}"
+        )
         kb = load_default()
-        latest = await _latest(lookup, call.context.patientId)
+        latest = await _latest(lookup, call.context.patientId) if admitted else None
         record = record_of(kb, call.prefetch)
         return CdsResponse(cards=await run_in_threadpool(cards_for, kb, latest, record))
 
@@ -177,11 +183,6 @@ def _service() -> Service:
         prefetch=dict(PREFETCH),
         usageRequirements="The patient links their spasmcare diary to their FHIR Patient id.",
     )
-
-
-def _presents(request: Request, token: str) -> bool:
-    scheme, _, secret = request.headers.get("authorization", "").partition(" ")
-    return scheme.lower() == "bearer" and hmac.compare_digest(secret.encode(), token.encode())
 
 
 async def _latest(lookup: Lookup | None, patient_id: str) -> LatestSummary | None:

@@ -6,7 +6,7 @@ import logging
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -18,8 +18,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.base import BaseHTTPMiddleware
 
 from spasmcare import __version__, api
+from spasmcare.api import cds_auth, problems
 from spasmcare.api import person as person_api
-from spasmcare.api import problems
 from spasmcare.clinic.link import lookup
 from spasmcare.config import Settings
 from spasmcare.diary.tables import LOCAL_OWNER
@@ -87,6 +87,10 @@ def app_from_environment() -> FastAPI:
 
 def create_app(config: WebConfig) -> FastAPI:
     """The spasmcare web app for ``config``."""
+    try:
+        cds_trust = cds_auth.trust_of(config.settings)
+    except cds_auth.ClientsError as error:
+        raise SystemExit(f"error: {error}") from None
     services = context.Services.open(config)
 
     @asynccontextmanager
@@ -114,10 +118,12 @@ def create_app(config: WebConfig) -> FastAPI:
             return stored_id(store.settings.home)
         return services.people.fhir_id(owner)
 
-    # A diary reaches an EHR only when the deployment has given its CDS client a secret.
-    cds_token = config.settings.cds_token
-    link = lookup(store, services.people, services.audit, single) if cds_token else None
-    for router in api.routers(link, cds_token):
+    # A diary reaches an EHR only when the deployment trusts its CDS client; token ids are
+    # counted where every process sees them, so a replayed token is refused by all.
+    if cds_trust is not None:
+        cds_trust = replace(cds_trust, replays=services.limiter.counter)
+    link = lookup(store, services.people, services.audit, single) if cds_trust else None
+    for router in api.routers(link, cds_trust):
         app.include_router(router)
     per_token = config.settings.limits.api_token
     app.include_router(person_api.router(person_api.PersonServices(
