@@ -1,8 +1,11 @@
-"""Who may see a patient's data: every person-data endpoint (pages and API) for anonymous, the
-owner, another patient, a clinician with consent, one without, one after revocation, and an
-admin. Only the owner and the consented clinician ever see it: zero leaks."""
+"""Who may see a patient's data: every person-data endpoint (pages and API, the clinician's API
+with read and write tokens included) for anonymous, the owner, another patient, a clinician with
+consent, one without, one after revocation, and an admin. Only the owner and the consented
+clinician ever see it: zero leaks."""
 
 from __future__ import annotations
+
+from datetime import UTC, datetime
 
 import pytest
 
@@ -136,3 +139,111 @@ def test_the_access_log_names_only_the_consented_clinician(world: World) -> None
         assert nobody not in page
     other = world.web["other"].get("/settings/access-log").text
     assert "clinician@example.org" not in other
+
+
+# The clinician's API: every endpoint about a patient, for every actor's read and write token.
+PATIENT_READS = ("episodes", "assessments", "report.pdf", "fhir")
+NOBODY = 2**31 - 1
+"""An id no person has."""
+
+
+@pytest.fixture(scope="module")
+def read_tokens(world: World) -> dict[str, str]:
+    now = datetime.now(UTC).replace(tzinfo=None)
+    made = {a: world.services.tokens.create(world.ids[a], "read", "api", now) for a in world.ids}
+    return {actor: text for actor, (_, text) in made.items()}
+
+
+def _token(world: World, read_tokens: dict[str, str], actor: str, scope: str) -> dict[str, str]:
+    if actor == "anonymous":
+        return {}
+    return bearer((read_tokens if scope == "read" else world.tokens)[actor])
+
+
+def _shows_the_owner(body: bytes) -> bool:
+    return _marked(body) or body.startswith(b"%PDF") or b'"knowledge_version":"test"' in body
+
+
+@pytest.mark.parametrize("scope", ("read", "write"))
+@pytest.mark.parametrize("actor", ACTORS)
+@pytest.mark.parametrize("what", PATIENT_READS)
+def test_clinician_api_reads_of_the_owner(
+    world: World, read_tokens: dict[str, str], actor: str, scope: str, what: str
+) -> None:
+    client = world.web["anonymous"].client
+    headers = _token(world, read_tokens, actor, scope)
+    response = client.get(f"/api/v1/patients/{world.ids['owner']}/{what}", headers=headers)
+    allowed = actor == "clinician" and scope == "read"
+    is_clinician = actor in ("clinician", "no_consent", "revoked")
+    expected = (
+        401 if actor == "anonymous"
+        else 200 if allowed
+        else 404 if is_clinician and scope == "read"
+        else 403
+    )  # fmt: skip
+    assert response.status_code == expected, response.text
+    assert _shows_the_owner(response.content) == allowed
+    if not allowed:
+        assert response.headers["content-type"] == "application/problem+json"
+
+
+@pytest.mark.parametrize("actor", ("clinician", "no_consent", "revoked"))
+@pytest.mark.parametrize("what", PATIENT_READS)
+def test_a_patient_not_sharing_looks_the_same_as_nobody(
+    world: World, read_tokens: dict[str, str], actor: str, what: str
+) -> None:
+    client = world.web["anonymous"].client
+    headers = bearer(read_tokens[actor])
+    answers = [
+        client.get(f"/api/v1/patients/{ident}/{what}", headers=headers)
+        for ident in (world.ids["other"], world.ids["admin"], NOBODY)
+    ]
+    if actor != "clinician":
+        answers.append(client.get(f"/api/v1/patients/{world.ids['owner']}/{what}", headers=headers))
+    shapes = {(r.status_code, r.json()["detail"]) for r in answers}
+    assert shapes == {(404, "There is no such patient among those sharing with you.")}
+
+
+@pytest.mark.parametrize("scope", ("read", "write"))
+@pytest.mark.parametrize("actor", ACTORS)
+def test_clinician_api_patient_list(
+    world: World, read_tokens: dict[str, str], actor: str, scope: str
+) -> None:
+    client = world.web["anonymous"].client
+    response = client.get("/api/v1/patients", headers=_token(world, read_tokens, actor, scope))
+    if actor == "anonymous":
+        assert response.status_code == 401
+    elif actor in ("clinician", "no_consent", "revoked") and scope == "read":
+        assert response.status_code == 200
+        listed = [p["username"] for p in response.json()["patients"]]
+        assert listed == (["owner@example.org"] if actor == "clinician" else [])
+    else:
+        assert response.status_code == 403
+        assert b"owner@example.org" not in response.content
+
+
+def test_the_access_log_shows_only_the_consented_clinicians_api_reads(
+    world: World, read_tokens: dict[str, str]
+) -> None:
+    client = world.web["anonymous"].client
+    for actor in ACTORS[1:]:
+        for what in PATIENT_READS:
+            client.get(f"/api/v1/patients/{world.ids['owner']}/{what}",
+                       headers=bearer(read_tokens[actor]))  # fmt: skip
+        client.get("/api/v1/patients", headers=bearer(read_tokens[actor]))
+    entries = world.services.audit.page(world.ids["owner"])
+    api_reads = {(e.actor, e.action) for e in entries if e.action.endswith("(API)")}
+    assert api_reads == {
+        ("clinician@example.org (clinician)", action)
+        for action in (
+            "read the episodes (API)",
+            "read the assessments (API)",
+            "downloaded the clinician report (API)",
+            "downloaded the diary as FHIR (API)",
+            "saw the diary's summary in the patient list (API)",
+        )
+    }
+    page = world.web["owner"].get("/settings/access-log").text
+    assert "read the episodes (API)" in page
+    for actor in ("other", "admin", "no_consent"):
+        assert not world.services.audit.page(world.ids[actor])

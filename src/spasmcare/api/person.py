@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any, Literal
@@ -149,12 +149,12 @@ def _invalid(error: model.InvalidValue) -> ProblemError:
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 CURSOR = r"^[0-9]{1,16}\.[0-9]{1,18}$"
-"""A cursor: the last episode's start (microseconds since 1970, UTC), a dot, and its id."""
+"""A cursor: the last record's time (microseconds since 1970, UTC), a dot, and its id."""
 
 
-def encode_cursor(e: model.Episode) -> str:
-    micros = round(e.started_at.timestamp() * 1_000_000)
-    return f"{micros}.{e.id}"
+def encode_cursor(at: datetime, ident: int | None) -> str:
+    micros = round(at.timestamp() * 1_000_000)
+    return f"{micros}.{ident}"
 
 
 def decode_cursor(text: str) -> tuple[datetime, int]:
@@ -163,9 +163,9 @@ def decode_cursor(text: str) -> tuple[datetime, int]:
     return at, int(ident)
 
 
-def router(services: PersonServices) -> APIRouter:
-    """The person routes of /api/v1."""
-    api = APIRouter(prefix=PREFIX, tags=["Your diary"], route_class=ProblemRoute)
+def bearer(services: PersonServices) -> Callable[..., Coroutine[Any, Any, Token]]:
+    """The dependency that finds the caller's live token (401 without one, 429 over its rate
+    limit) and lets only write tokens change anything (403)."""
 
     async def caller(
         request: Request,
@@ -189,8 +189,28 @@ def router(services: PersonServices) -> APIRouter:
             raise HTTPException(403, "This token may only read: make a write token.")
         return token
 
+    return caller
+
+
+def episode_page(store: Store, limit: int, cursor: str | None) -> EpisodePage:
+    """Live episodes newest first, ``limit`` at a time after ``cursor``."""
+    before = decode_cursor(cursor) if cursor else None
+    found = store.episodes_page(limit + 1, before)
+    more = len(found) > limit
+    found = found[:limit]
+    return EpisodePage(
+        episodes=[e.as_json() for e in found],
+        next_cursor=encode_cursor(found[-1].started_at, found[-1].id) if more and found else None,
+    )
+
+
+def router(services: PersonServices) -> APIRouter:
+    """The person routes of /api/v1, and the clinician's read-only routes to their patients."""
+    from spasmcare.api import clinician  # it builds on this module
+
+    api = APIRouter(prefix=PREFIX, tags=["Your diary"], route_class=ProblemRoute)
     # A default, not an Annotated alias: annotations are strings resolved in module globals.
-    authorised = Depends(caller)
+    authorised = Depends(bearer(services))
 
     def diary(token: Token) -> Store:
         return services.store.as_owner(token.owner)
@@ -202,14 +222,7 @@ def router(services: PersonServices) -> APIRouter:
         cursor: Annotated[str | None, Query(pattern=CURSOR)] = None,
     ) -> EpisodePage:
         """Episodes newest first, ``limit`` at a time; follow ``next_cursor`` for more."""
-        before = decode_cursor(cursor) if cursor else None
-        found = diary(token).episodes_page(limit + 1, before)
-        more = len(found) > limit
-        found = found[:limit]
-        return EpisodePage(
-            episodes=[e.as_json() for e in found],
-            next_cursor=encode_cursor(found[-1]) if more and found else None,
-        )
+        return episode_page(diary(token), limit, cursor)
 
     @api.post("/episodes", response_model=Saved, status_code=201, responses=_AUTH,
               summary="Log an episode")  # fmt: skip
@@ -281,4 +294,7 @@ def router(services: PersonServices) -> APIRouter:
         transfer.write(diary(token).snapshot(), out, kind, patient)
         return Response(out.getvalue(), media_type=EXPORTS[kind])
 
-    return api
+    both = APIRouter()
+    both.include_router(api)
+    both.include_router(clinician.router(services))
+    return both

@@ -63,5 +63,16 @@ def patients(
     store: Store, consents: Consents, clinician: int, now: datetime, after: int = 0
 ) -> list[PatientRow]:
     """One page of the clinician's patients (ids after ``after``), most urgent first."""
-    found = [row_for(store, p, now) for p in consents.patients_of(clinician, after, PAGE)]
-    return sorted(found, key=lambda r: r.rank, reverse=True)
+    return page(store, consents, clinician, now, after)[0]
+
+
+def page(
+    store: Store, consents: Consents, clinician: int, now: datetime, after: int = 0,
+    limit: int = PAGE,
+) -> tuple[list[PatientRow], int | None]:  # fmt: skip
+    """``limit`` of the clinician's patients (ids after ``after``), most urgent first, and the
+    id the next page starts after (None when this is the last)."""
+    people = consents.patients_of(clinician, after, limit + 1)
+    found = [row_for(store, p, now) for p in people[:limit]]
+    more = people[limit - 1].id if len(people) > limit else None
+    return sorted(found, key=lambda r: r.rank, reverse=True), more
