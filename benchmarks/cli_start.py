@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -14,8 +15,14 @@ from benchmarks.measure import Outcome, median_seconds
 CASE = {"region": "calf", "age": 70, "time_of_day": "night", "duration_minutes": 3}
 
 
+# As installed, Python keeps spasmcare's compiled bytecode; a shell that sets
+# PYTHONDONTWRITEBYTECODE would instead compile every module on every start, a cost that
+# `python -c pass` does not share. The warm-up run of each command writes the bytecode.
+_ENVIRONMENT = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def _python(*args: str) -> None:
-    subprocess.run([sys.executable, *args], check=True, capture_output=True)
+    subprocess.run([sys.executable, *args], check=True, capture_output=True, env=_ENVIRONMENT)
 
 
 def run(quick: bool) -> list[Outcome]:
