@@ -152,3 +152,12 @@ def test_the_openapi_document_lists_the_api_and_bearer_auth(tmp_path: Path) -> N
     } <= set(paths)
     assert not any(p.startswith(("/diary", "/settings", "/clinic")) for p in paths)
     assert "HTTPBearer" in document["components"]["securitySchemes"]
+
+
+def test_a_wrong_method_is_told_every_method_the_path_answers(tmp_path: Path) -> None:
+    client = make_client(tmp_path).client
+    refused = client.delete("/api/v1/episodes")
+    assert refused.status_code == 405
+    assert refused.headers["content-type"] == "application/problem+json"
+    assert refused.headers["allow"] == "GET, POST"
+    assert client.put("/api/v1/assessments").headers["allow"] == "POST"
