@@ -23,6 +23,7 @@ from spasmcare.accounts.people import People, Person
 from spasmcare.accounts.security import same
 from spasmcare.accounts.sessions import Session, Sessions
 from spasmcare.accounts.tokens import Tokens
+from spasmcare.clinic import shared
 from spasmcare.clinic.audit import Audit
 from spasmcare.clinic.consent import Consents
 from spasmcare.clinic.limits import RateLimiter, limiter
@@ -186,11 +187,14 @@ def shared_diary(request: Request, patient: int, action: str) -> Store:
     """
     web = services(request)
     who = signed_in(request)
-    if who.id != patient:
-        if who.role != "clinician" or not web.consents.active(patient, who.id):
-            raise HTTPException(404, "There is no such patient among those sharing with you.")
-        web.audit.record(patient, f"{who.username} (clinician)", action, naive_now())
-    return web.store.as_owner(patient)
+    if who.id == patient:
+        return web.store.as_owner(patient)
+    found = shared.shared_diary(
+        web.store, web.consents, web.audit, who, patient, action, naive_now()
+    )
+    if found is None:
+        raise HTTPException(404, "There is no such patient among those sharing with you.")
+    return found
 
 
 def diary(request: Request) -> Store:
