@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import json
 import tempfile
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from spasmcare import vocabulary as v
-from spasmcare.diary import transfer
+from spasmcare.diary import model, transfer
 from spasmcare.diary.model import HOW_MUCH as HOW
-from spasmcare.diary.model import Diary, Episode, Helped, Profile
+from spasmcare.diary.model import Diary, Episode, Helped, InvalidValue, Profile
+from spasmcare.diary.store import Store
+from tests.test_diary_fixtures import diary_settings, postgres_server, store
+
+__all__ = ["diary_settings", "postgres_server", "store"]
 
 NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
@@ -57,3 +63,116 @@ def test_any_episode_survives_an_export_and_an_import(form: str, found: list[Epi
         back = list(transfer.read(path, NOW))
     assert back == [diary.profile, *found]
     assert [e.started_at.utcoffset() for e in back[1:]] == [e.started_at.utcoffset() for e in found]
+
+
+def _export(path: Path, lines: list[dict[str, Any]]) -> Path:
+    header = {"format": transfer.FORMAT, "version": transfer.VERSION}
+    path.write_text("".join(json.dumps(x) + "\n" for x in [header, *lines]), encoding="utf-8")
+    return path
+
+
+def test_a_bad_line_after_many_good_ones_stores_nothing_and_is_named(
+    store: Store, tmp_path: Path
+) -> None:
+    good = {
+        "kind": "episode",
+        "started_at": "2026-02-01T22:00:00+01:00",
+        "region": "calf",
+        "helped": [{"what": "stretching", "how_much": "a_lot"}],
+        "triggers": ["long_run"],
+    }
+    lines = [good] * 25_000 + [{**good, "severity": 11}] + [good] * 10  # past the first batch
+    path = _export(tmp_path / "diary.json", lines)
+    with pytest.raises(transfer.TransferError) as caught:
+        store.load(transfer.read(path, NOW))
+    assert str(caught.value) == (
+        "line 25002: severity: 11 is not allowed; allowed: a whole number from 0 to 10"
+    )
+    assert store.count() == 0
+    assert store.load(transfer.read(_export(path, lines[:3]), NOW)) == 3
+
+
+iso_times = times.map(datetime.isoformat) | times.map(lambda t: t.replace(tzinfo=None).isoformat())
+good_episodes = st.fixed_dictionaries(
+    {"started_at": iso_times, "region": st.sampled_from(v.REGIONS)},
+    optional={
+        "id": st.none() | st.integers(1, 2**62),
+        "side": st.none() | st.sampled_from(v.SIDES),
+        "severity": st.none() | st.integers(0, 10),
+        "duration_minutes": st.none() | st.floats(0, 1e6) | st.integers(0, 100),
+        "triggers": st.lists(word, max_size=3),
+        "helped": st.lists(
+            st.fixed_dictionaries({"what": word}, optional={"how_much": st.sampled_from(HOW)})
+            | st.builds("{}={}".format, word.filter(lambda w: "=" not in w), st.sampled_from(HOW)),
+            max_size=3,
+        ),
+        "associated": st.none() | st.lists(st.sampled_from(v.ASSOCIATED), max_size=3),
+        "notes": text,
+        "deleted_at": st.none() | iso_times,
+    },
+)
+"""Episodes as an export or another program might write them."""
+
+ODD: dict[str, tuple[object, ...]] = {
+    "id": (None, "", "7", 7.0, 2.5, True, 0, -1, 2**62 + 1),
+    "started_at": (" 2026-02-01T22:00 ", "2026-02-01 22:00:00.5Z", "2026-03-01T12:00:59+00:00",
+                   "2026-03-01T12:02:00+00:00", "2999-01-01T00:00", "yesterday", "", None, 5),
+    "region": (" calf", "Calf", "elbow", "", None, 3),
+    "side": ("", " left", "middle", 1),
+    "severity": (-1, 11, "5", " 5", "", 5.0, 5.5, True),
+    "duration_minutes": (-0.0, -1, 10**20, 2.5e300, float("nan"), float("inf"), "2.5", "",
+                         True),
+    "triggers": (None, "long_run", {}, [" a", "a"], ["a\x1c"], ["\u3000b"], ["c\nd"], [""], [3]),
+    "helped": (None, "", 0, {}, [" w = a_little "], ["w=hugely"], ["=a_lot"], [{"what": " w"}],
+               [{"what": "w\x1f", "how_much": "a_lot"}], [{"what": "\u3000w"}], [{"what": "\n"}],
+               [{"what": "w", "how_much": "a_lot "}], [{"what": "w", "how_much": ""}],
+               [{"what": "w", "how_much": "hugely"}], [{"what": "w", "note": 1}],
+               [{"what": ""}], [{"how_much": "a_lot"}], [5]),
+    "associated": ([f" {v.ASSOCIATED[0]}"], [v.ASSOCIATED[0]] * 2, ["sneezing"], [""], "fever"),
+    "notes": (None, 3, ["x"]),
+    "deleted_at": ("", "2999-01-01T00:00", "no", 1),
+    "colour": ("red",),
+}  # fmt: skip
+"""Values that the import must convert or reject exactly as the diary's checks do."""
+
+odd_values = st.sampled_from(sorted(ODD)).flatmap(
+    lambda key: st.fixed_dictionaries({key: st.sampled_from(ODD[key])})
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(good=good_episodes, odd=odd_values)
+def test_an_episode_line_is_imported_exactly_as_the_diary_checks_it(
+    good: dict[str, Any], odd: dict[str, Any]
+) -> None:
+    """The import accepts, converts and rejects each line just as ``model.episode`` does and
+    names the same field and value; it only adds the line number."""
+    raw = {**good, **odd}  # one odd value, so that no other error hides it
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "diary.json"
+        header = {"format": transfer.FORMAT, "version": transfer.VERSION}
+        line = json.dumps({"kind": "episode", **raw}, ensure_ascii=False)
+        path.write_text(f"{json.dumps(header)}\n{line}\n", encoding="utf-8")
+        try:
+            expected: object = [model.episode(json.loads(json.dumps(raw)), NOW)]
+        except InvalidValue as error:
+            expected = f"line 2: {error}"
+        try:
+            got: object = list(transfer.read(path, NOW))
+        except transfer.TransferError as error:
+            got = str(error)
+        assert repr(got) == repr(expected)
+
+
+def test_texts_are_stripped_of_every_kind_of_space(tmp_path: Path) -> None:
+    spaces = [c for c in map(chr, range(0x3001)) if c.isspace()]  # none above U+3000
+    lines = [
+        {"kind": "episode", "started_at": "2026-02-01T22:00:00+00:00", "region": "calf",
+         "helped": [{"what": text}], "triggers": [text]}
+        for c in spaces for text in (f"{c}w", f"w{c}")
+    ]  # fmt: skip
+    back = list(transfer.read(_export(tmp_path / "diary.json", lines), NOW))
+    assert {(e.helped, e.triggers) for e in back if isinstance(e, Episode)} == {
+        ((Helped("w"),), ("w",))
+    }
+    assert len(back) == 2 * len(spaces)
