@@ -12,6 +12,7 @@ from spasmcare.case import parse_case
 from spasmcare.engine.assess import names_of
 from spasmcare.engine.facts import facts_of
 from spasmcare.kb import rules
+from spasmcare.kb.codegen import compiled_test
 from spasmcare.kb.index import RuleIndex, cuts_of, stretch
 from spasmcare.kb.load import KnowledgeBase
 from spasmcare.vocabulary import DISPOSITIONS
@@ -84,7 +85,7 @@ def test_each_index_finds_exactly_the_rules_that_hold(kb, case: dict[str, Any]) 
 def test_a_compiled_condition_agrees_with_the_rule_language(kb, case: dict[str, Any]) -> None:
     case_facts = facts(kb, case)
     for condition in every_condition(kb):
-        assert rules.compiled(condition)(case_facts) == rules.holds(condition, case_facts), (
+        assert compiled_test(condition)(case_facts) == rules.holds(condition, case_facts), (
             rules.describe(condition)
         )
 
@@ -150,6 +151,6 @@ def test_rules_that_hold_on_missing_or_absent_answers_are_never_skipped(**answer
 @pytest.mark.parametrize("raw", CONDITIONS)
 def test_a_compiled_condition_reads_no_other_names(raw: dict[str, Any]) -> None:
     """The generated code sees only the facts it is given and its own constants."""
-    test = rules.compiled(rules.parse(raw))
-    assert test.__globals__["__builtins__"] == {}
-    assert set(test.__globals__) - {"__builtins__"} <= {f"_c{i}" for i in range(10)}
+    function = compiled_test(rules.parse(raw))
+    assert function.__globals__["__builtins__"] == {}
+    assert set(function.__globals__) - {"__builtins__"} <= {f"_c{i}" for i in range(10)}

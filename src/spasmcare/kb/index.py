@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 
 from spasmcare import vocabulary as v
 from spasmcare.kb import rules, schema
+from spasmcare.kb.codegen import compiled_test
 from spasmcare.result import MythNote, PlanStep
 from spasmcare.vocabulary import DISPOSITIONS
 
@@ -177,7 +178,7 @@ class RuleIndex(Generic[T]):
 
         def first_use(facts: rules.Facts) -> bool:
             assert condition is not None
-            test = self._tests[position] = rules.compiled(condition)
+            test = self._tests[position] = compiled_test(condition)
             return test(facts)
 
         return first_use

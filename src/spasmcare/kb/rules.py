@@ -19,10 +19,9 @@ age-based reassurance. List fields that are missing count as unknown too.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any as AnyType
-from typing import cast
 
 from spasmcare import vocabulary as v
 
@@ -188,56 +187,6 @@ def holds(condition: Condition, facts: Facts) -> bool:
                 return True
         return False
     return not holds(condition.item, facts)
-
-
-def compiled(condition: Condition) -> Callable[[Facts], bool]:
-    """The condition as one Python function, for rules evaluated for every case: ``holds``
-    walks the condition tree on each call, this evaluates a single generated expression.
-
-    Only vocabulary field names and the names of constants enter the generated source; the
-    operands themselves are bound as constants, so nothing from the rule text is executed.
-    """
-    constants: dict[str, object] = {}
-    source = _expression(condition, constants)
-    return cast(
-        Callable[[Facts], bool],
-        eval(f"lambda facts: {source}", {"__builtins__": {}, **constants}),
-    )
-
-
-def _expression(condition: Condition, constants: dict[str, object]) -> str:
-    if isinstance(condition, All | Any):
-        joiner = " and " if isinstance(condition, All) else " or "
-        return "(" + joiner.join(_expression(item, constants) for item in condition.items) + ")"
-    if isinstance(condition, Not):
-        return f"(not {_expression(condition.item, constants)})"
-    value = f"_v{len(constants)}"
-    checks = []
-    for op, operand in condition.operators:
-        name = f"_c{len(constants)}"
-        constants[name] = operand
-        checks.append(_CHECKS[op].format(v=value, c=name))
-    unknown = condition.if_unknown or ("known", False) in condition.operators
-    return (
-        f"({unknown} if ({value} := facts.get({condition.field!r})) is None"
-        f" else ({' and '.join(checks)}))"
-    )
-
-
-# How each operator tests a known value {v} against its operand {c}.
-_CHECKS = {
-    "has_any": "not {c}.isdisjoint({v})",
-    "has_all": "{c} <= {v}",
-    "has_none": "{c}.isdisjoint({v})",
-    "in": "{v} in {c}",
-    "not_in": "{v} not in {c}",
-    "is": "{v} == {c}",
-    "gte": "{v} >= {c}",
-    "gt": "{v} > {c}",
-    "lte": "{v} <= {c}",
-    "lt": "{v} < {c}",
-    "known": "{c}",
-}
 
 
 def _passes(op: str, operand: AnyType, value: AnyType) -> bool:
