@@ -10,7 +10,7 @@ import tempfile
 from functools import partial
 from pathlib import Path
 
-from benchmarks.measure import Outcome, median_seconds
+from benchmarks.measure import Outcome, paired_medians
 
 CASE = {"region": "calf", "age": 70, "time_of_day": "night", "duration_minutes": 3}
 
@@ -27,7 +27,6 @@ def _python(*args: str) -> None:
 
 def run(quick: bool) -> list[Outcome]:
     repeats = 3 if quick else 15
-    baseline = median_seconds(lambda: _python("-c", "pass"), repeats)
     with tempfile.TemporaryDirectory() as folder:
         case = Path(folder) / "case.json"
         case.write_text(json.dumps(CASE))
@@ -39,7 +38,9 @@ def run(quick: bool) -> list[Outcome]:
         }  # fmt: skip
         outcomes = []
         for name, args in commands.items():
-            seconds = median_seconds(partial(_python, *args), repeats)
+            seconds, baseline = paired_medians(
+                partial(_python, *args), partial(_python, "-c", "pass"), repeats
+            )
             ratio = seconds / baseline
             outcomes.append(
                 Outcome(
