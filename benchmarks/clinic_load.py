@@ -1,8 +1,7 @@
 """Clinic load: two app processes (uvicorn) on one PostgreSQL database, loaded from separate
 processes; assessment requests a second with no errors (target: at least 500).
 
-The load comes from wrk when it is installed (Debian's package; `.ci/run` installs it): a C
-load generator leaves the machine's cores to the servers under test. Without it, a
+The load comes from wrk when it is installed (see ``benchmarks.wrk``). Without it, a
 multiprocessing pool of asyncio httpx clients does the same work, at a cost in CPU that shows in
 the figure. The per-address rate limit is raised for the run (all the load comes from one
 address); every request still counts against it in PostgreSQL.
@@ -14,10 +13,7 @@ import asyncio
 import json
 import multiprocessing
 import os
-import re
-import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -26,6 +22,7 @@ from contextlib import contextmanager
 
 import httpx
 
+from benchmarks import wrk
 from benchmarks.http_speed import CASE
 from benchmarks.measure import Outcome
 from benchmarks.servers import PG_SERVER, app_servers, fresh_database
@@ -91,7 +88,7 @@ def _one_process(job: tuple[str, float]) -> tuple[int, int, list[float]]:
 
 def measure(urls: list[str], seconds: float) -> tuple[float, int, float, float]:
     """Requests a second, errors, p50 and p99 in ms, with the load spread over the servers."""
-    if shutil.which("wrk"):
+    if wrk.available():
         return _measure_with_wrk(urls, seconds)
     jobs = [(urls[i % len(urls)], seconds) for i in range(PROCESSES)]
     context = multiprocessing.get_context("spawn")
@@ -108,54 +105,14 @@ def measure(urls: list[str], seconds: float) -> tuple[float, int, float, float]:
 def _measure_with_wrk(urls: list[str], seconds: float) -> tuple[float, int, float, float]:
     """One wrk process per server, PROCESSES x IN_FLIGHT connections in all; the latencies
     given are the slower server's."""
-    with tempfile.TemporaryDirectory() as folder:
-        script = os.path.join(folder, "post.lua")
-        with open(script, "w") as out:
-            out.write(
-                'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\n'
-                f"wrk.body = [[{json.dumps(CASE)}]]\n"
-            )
-        per_server = PROCESSES * IN_FLIGHT // len(urls)
-
-        def load(duration: float) -> list[str]:
-            command = ["wrk", "-t1", f"-c{per_server}", f"-d{duration:g}s", "--latency", "-s"]
-            runs = [
-                subprocess.Popen([*command, script, f"{url}/api/v1/assessments"],
-                                 stdout=subprocess.PIPE, text=True)
-                for url in urls
-            ]  # fmt: skip
-            return [run.communicate()[0] for run in runs]
-
-        load(1)  # warm-up
-        reports = [_wrk_report(text) for text in load(seconds)]
+    per_server = PROCESSES * IN_FLIGHT // len(urls)
+    loads = wrk.post([f"{url}/api/v1/assessments" for url in urls], CASE, per_server, seconds)
     return (
-        sum(r[0] for r in reports),
-        sum(r[1] for r in reports),
-        max(r[2] for r in reports),
-        max(r[3] for r in reports),
+        sum(load.per_second for load in loads),
+        sum(load.errors for load in loads),
+        max(load.p50_ms for load in loads),
+        max(load.p99_ms for load in loads),
     )
-
-
-def _wrk_report(text: str) -> tuple[float, int, float, float]:
-    """Requests a second, errors, p50 and p99 in ms from wrk's --latency report."""
-
-    def milliseconds(percent: str) -> float:
-        found = re.search(rf"^\s+{percent}%\s+([\d.]+)(us|ms|s)\s*$", text, re.MULTILINE)
-        if found is None:
-            raise ValueError(f"wrk gave no {percent}% latency:\n{text}")
-        return float(found[1]) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[found[2]]
-
-    rate = re.search(r"Requests/sec:\s+([\d.]+)", text)
-    if rate is None:
-        raise ValueError(f"wrk gave no rate:\n{text}")
-    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
-    sockets = re.search(
-        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", text
-    )
-    errors = (int(non_2xx[1]) if non_2xx else 0) + (
-        sum(map(int, sockets.groups())) if sockets else 0
-    )
-    return float(rate[1]), errors, milliseconds("50"), milliseconds("99")
 
 
 def run(quick: bool) -> list[Outcome]:

@@ -1,8 +1,8 @@
 """HTTP assessment on one worker, against a bare endpoint of the same framework.
 
-Both servers run in their own process under uvicorn; a load generator in this process keeps a
-fixed number of requests in flight for a fixed time and records every latency. The server's
-peak resident memory is read from /proc when the load is over.
+Both servers run in their own process under uvicorn; a load generator keeps a fixed number of
+requests in flight for a fixed time: wrk when it is installed, else asyncio httpx clients in
+this process. The server's peak resident memory is read from /proc when the load is over.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from pathlib import Path
 
 import httpx
 
+from benchmarks import wrk
 from benchmarks.measure import Outcome
 from benchmarks.servers import app_servers
 
@@ -59,6 +60,13 @@ def _peak_rss_mb(pid: int) -> float:
 
 
 def _measure(url: str, seconds: float) -> tuple[float, float, float]:
+    """Requests a second, p50 and p99 in ms; from wrk when it is installed (a Python client
+    on the same cores would be the bottleneck, for the bare endpoint above all)."""
+    if wrk.available():
+        (load,) = wrk.post([f"{url}/api/v1/assessments"], CASE, IN_FLIGHT, seconds)
+        if load.errors:
+            raise RuntimeError(f"{load.errors} requests to {url} failed")
+        return load.per_second, load.p50_ms, load.p99_ms
     asyncio.run(_load(url, 1.0))  # warm-up
     latencies = asyncio.run(_load(url, seconds))
     cuts = statistics.quantiles(latencies, n=100)
