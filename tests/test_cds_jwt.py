@@ -33,6 +33,7 @@ from jwt.utils import base64url_encode
 from spasmcare import assess
 from spasmcare.api import LatestSummary, problems, routers
 from spasmcare.api.cds_auth import ClientsError, load_clients, trust_of
+from spasmcare.api.problems import ProblemError
 from spasmcare.config import settings
 from spasmcare.diary.model import Assessment
 from tests.test_api_cds_hooks import AT, EMERGENCY, check_cards, hook_call, medicines, text
@@ -195,11 +196,11 @@ def test_an_es384_token_checked_against_inline_keys_reads_the_diary(
     assert service.looked_up == ["pat-1"]
 
 
-def test_without_a_token_the_cards_come_from_the_prefetch_alone(service: Service) -> None:
+def test_a_call_without_a_token_is_refused_and_reads_nothing(service: Service) -> None:
     prefetch = {"medicationRequests": medicines(text("simvastatin"))}
     response = service.client.post(SERVICE, json=hook_call("pat-1", prefetch))
-    cards = check_cards(response.json())
-    assert len(cards) == 1 and "simvastatin" in cards[0]["summary"]
+    assert response.status_code == 401
+    assert "Authorization: Bearer" in response.json()["detail"]
     assert service.looked_up == []
 
 
@@ -307,7 +308,7 @@ def test_the_clinic_app_reads_the_linked_diary_with_a_jwt(tmp_path: Path, ehr_ec
     response = web.client.post(SERVICE, json=hook_call(patient), headers=headers)
     assert check_cards(response.json())[0]["indicator"] == "critical"
     anonymous = web.client.post(SERVICE, json=hook_call(patient))
-    assert check_cards(anonymous.json())[0]["indicator"] == "info"
+    assert anonymous.status_code == 401
     replayed = web.client.post(SERVICE, json=hook_call(patient), headers=headers)
     assert replayed.status_code == 401
 
@@ -320,7 +321,8 @@ def test_the_shared_token_still_works_beside_jwts(tmp_path: Path, ehr_ec: Signer
     assert trust is not None
     assert trust.admits("Bearer legacy-secret", SERVICE) is True
     assert trust.admits("Bearer " + ehr_ec.token(iss=OTHER_EHR), SERVICE) is True
-    assert trust.admits(None, SERVICE) is False
+    with pytest.raises(ProblemError):
+        trust.admits(None, SERVICE)
 
 
 def one(entry: dict[str, Any]) -> dict[str, Any]:

@@ -100,12 +100,9 @@ class Trust:
     replays: Counter = field(default_factory=MemoryCounter)
 
     def admits(self, authorization: str | None, service_path: str) -> bool:
-        """True when the call may read a diary; False when it shows nothing and EHRs' JWTs are
-        configured (cards from the prefetch alone); a ProblemError (401) when what it shows is
-        refused, or when it shows nothing and only the shared token is configured (as before
-        JWTs were accepted)."""
-        if not authorization and self.clients is not None:
-            return False
+        """True when the call may read a diary; a ProblemError (401) when what it shows is
+        refused or it shows nothing: a service the clinic has set up to trust EHRs answers only
+        EHRs it trusts."""
         scheme, _, credential = (authorization or "").partition(" ")
         if scheme.lower() != "bearer" or not credential:
             raise _refused("it needs 'Authorization: Bearer' with the CDS client's token")
