@@ -192,3 +192,18 @@ def test_demo_is_repeatable_with_a_seed(tmp_path: Path) -> None:
     strip = [{k: x for k, x in e.items() if k != "started_at"} for e in listed(first)]
     assert strip == [{k: x for k, x in e.items() if k != "started_at"} for e in listed(second)]
     assert len(strip) == 30
+
+
+def test_demo_also_saves_an_assessment_of_the_newest_episode(sqlite_env) -> None:
+    output = run(sqlite_env, "demo", "--episodes", "12", "--seed", "3")
+    assert "an assessment of the newest" in output
+    from spasmcare.config import settings
+    from spasmcare.diary.store import Store
+
+    with Store(settings(Path(sqlite_env["SPASMCARE_HOME"]), sqlite_env)) as store:
+        (saved,) = store.assessments()
+        newest = store.episodes(limit=1)[0]
+    assert saved.episode_id == newest.id
+    assert saved.case["region"] == newest.region
+    assert saved.result["causes"] and not saved.result["failsafe"]
+    assert saved.result["disposition"] in ("self_care", "routine", "soon", "urgent", "emergency")

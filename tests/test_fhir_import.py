@@ -146,14 +146,23 @@ def test_a_bad_last_resource_leaves_the_diary_untouched(tmp_path: Path, form: st
     run(home, "demo", "--episodes", "5", "--seed", "1")
     path = tmp_path / f"x.{form}"
     run(home, "export", "--format", form, "--out", str(path))
-    text = path.read_text(encoding="utf-8")
-    broken = text[: text.rindex('"valueInteger": ')] + '"valueInteger": 99' + text[
-        text.index(",", text.rindex('"valueInteger": ')) :
-    ]  # fmt: skip
-    path.write_text(broken, encoding="utf-8")
+    path.write_text(_last_severity_out_of_range(path.read_text(encoding="utf-8"), form), "utf-8")
     out = run(tmp_path / "empty", "import", str(path), code=2)
     assert "valueInteger" in out and "Observation/" in out
     assert run(tmp_path / "empty", "diary", "list").strip() == "No episodes."
+
+
+def _last_severity_out_of_range(text: str, form: str) -> str:
+    """The export with its last episode's severity (an Observation's valueInteger) set to 99."""
+    if form == "fhir":  # one Bundle
+        bundle = json.loads(text)
+        resources = [entry["resource"] for entry in bundle["entry"]]
+    else:  # one resource a line
+        resources = [json.loads(line) for line in text.splitlines() if line.strip()]
+    [r for r in resources if r["resourceType"] == "Observation"][-1]["valueInteger"] = 99
+    if form == "fhir":
+        return json.dumps(bundle)
+    return "".join(json.dumps(r) + "\n" for r in resources)
 
 
 def test_export_refuses_an_unknown_format(tmp_path: Path) -> None:

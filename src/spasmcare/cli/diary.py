@@ -347,11 +347,20 @@ def demo(
     from rich.progress import track
 
     from spasmcare.diary import demo as generated
+    from spasmcare.diary.model import Assessment
+    from spasmcare.engine.assess import assess
 
+    now = _now()
     with opened(home) as store:
-        stream = generated.episodes(episodes, seed, _now())
+        stream = generated.episodes(episodes, seed, now)
         count = store.load(track(stream, total=episodes, description="Writing the diary"))
-    typer.echo(f"Added {count} generated episodes.")
+        (latest,) = store.episodes(limit=1)
+        case = generated.case_of(latest)
+        result = assess(case)
+        store.add_assessment(
+            Assessment(now, case, result.as_json(), result.knowledge_version, latest.id)
+        )
+    typer.echo(f"Added {count} generated episodes and an assessment of the newest.")
 
 
 def forget(

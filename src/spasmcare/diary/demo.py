@@ -46,3 +46,23 @@ def episodes(count: int, seed: int | None = None, now: datetime | None = None) -
             associated=(),
             notes="" if rng.random() < 0.8 else "woke me up",
         )
+
+
+def case_of(latest: Episode) -> dict[str, object]:
+    """An assessment case for the newest generated episode, as someone with this diary might
+    answer the questionnaire (cramps most weeks, mostly at night)."""
+    hour = latest.started_at.astimezone().hour
+    case: dict[str, object] = {
+        "region": latest.region,
+        "onset": "sudden",
+        "frequency": "weekly",
+        "time_of_day": "night" if hour >= 21 or hour < 7 else "day",
+        "days_since_first": 120,
+    }
+    if latest.side is not None:
+        case["side"] = latest.side
+    if latest.severity is not None:
+        case["severity_0_10"] = latest.severity
+    if latest.duration_minutes is not None:
+        case["duration_minutes"] = latest.duration_minutes
+    return case
