@@ -86,13 +86,17 @@ def _ranked(
         likelihood = "likely"
     elif p >= POSSIBLE or flagged:
         likelihood = "possible"
+    for_: list[str] = []
+    against: list[str] = []
+    for finding in present:
+        (for_ if finding.weight > 0 else against).append(finding.text)
     return RankedCause(
         id=cause.id,
         title=cause.title,
         likelihood=likelihood,
         summary=cause.summary,
         serious=cause.serious,
-        for_=[f.text for f in present if f.weight > 0],
-        against=[f.text for f in present if f.weight <= 0],
+        for_=for_,
+        against=against,
         sources=cause.sources,
     )
