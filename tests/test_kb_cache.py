@@ -121,3 +121,14 @@ def test_the_command_line_answers_the_same_with_a_new_cached_or_damaged_cache(
     [cached] = cached_files(tmp_path / "cache")
     cached.write_bytes(cached.read_bytes()[:1000])
     assert run() == fresh
+
+
+def test_editing_a_knowledge_file_leaves_one_parsed_copy_of_it(kb_copy: Path, cache: Path) -> None:
+    load(kb_copy)
+    dispositions = kb_copy / "dispositions.yaml"
+    for edit in ("# reviewed\n", "# reviewed again\n"):
+        dispositions.write_text(dispositions.read_text() + edit)
+        load(kb_copy)
+    assert len(list(cache.glob("kb-dispositions-*.json"))) == 1
+    assert len(list(cache.glob("kb-red_flags-*.json"))) == 1
+    assert len(cached_files(cache)) == 1

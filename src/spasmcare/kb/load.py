@@ -283,15 +283,17 @@ def _assemble(
     )
 
 
-def _parse(data: bytes) -> Any:
-    """YAML content, through a JSON copy in the user cache keyed by the file's hash.
+def _parse(name: str, data: bytes) -> Any:
+    """YAML content, through a JSON copy in the user cache keyed by the file's name and hash.
 
-    Parsing YAML is most of the start-up time of a command; the copy only ever holds the
-    shipped knowledge base (no personal data) and is rebuilt whenever a file changes.
+    Parsing YAML is most of the time of a full load; the copy only ever holds the knowledge
+    base (no personal data), is rebuilt whenever a file changes, and replaces the file's
+    older copies.
     """
     import yaml
 
-    cached = _cache_directory() / f"kb-{hashlib.sha256(data).hexdigest()[:32]}.json"
+    stem = f"kb-{Path(name).stem}-"
+    cached = _cache_directory() / f"{stem}{hashlib.sha256(data).hexdigest()[:32]}.json"
     try:
         return json.loads(cached.read_bytes())
     except (OSError, ValueError):
@@ -303,6 +305,9 @@ def _parse(data: bytes) -> Any:
         partial = cached.with_suffix(f".{os.getpid()}.tmp")
         partial.write_text(json.dumps(content), encoding="utf-8")
         partial.replace(cached)
+        for older in cached.parent.glob(f"{stem}*.json"):
+            if older != cached and len(older.name) == len(cached.name):  # same file, other hash
+                older.unlink(missing_ok=True)
     except (OSError, TypeError, ValueError):
         pass  # a cache that cannot be written only costs time
     return content
@@ -336,7 +341,7 @@ class _Reader:
             return None
         self._bytes.append(name.encode() + b"\0" + data)
         try:
-            content = _parse(data)
+            content = _parse(name, data)
         except yaml.YAMLError as error:
             self.problems.append(Problem(name, "-", f"not valid YAML: {error}"))
             return None
