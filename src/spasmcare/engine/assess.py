@@ -21,7 +21,8 @@ FAILSAFE_HEADLINE = (
 
 
 def names_of(kb: KnowledgeBase) -> Names:
-    return Names(medications=kb.medicine_names, conditions=kb.condition_names)
+    """The name indexes a case is normalised against (made once per knowledge base)."""
+    return kb.names
 
 
 def assess(case: Case | Mapping[str, Any] | str, kb: KnowledgeBase | None = None) -> Result:

@@ -27,6 +27,7 @@ from spasmcare.names import NameIndex
 from spasmcare.vocabulary import DISPOSITIONS
 
 if TYPE_CHECKING:
+    from spasmcare.case import Names
     from spasmcare.kb.index import RuleIndexes
 
 M = TypeVar("M", bound=BaseModel)
@@ -87,6 +88,13 @@ class KnowledgeBase:
     def version(self) -> str:
         """The manifest version with a short hash of the content, e.g. 2026.11.0+3fa2c1d9."""
         return f"{self.manifest.version}+{self.digest[:8]}"
+
+    @cached_property
+    def names(self) -> Names:
+        """The name indexes cases are normalised against."""
+        from spasmcare.case import Names
+
+        return Names(medications=self.medicine_names, conditions=self.condition_names)
 
     @cached_property
     def index(self) -> RuleIndexes:
