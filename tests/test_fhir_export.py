@@ -180,6 +180,20 @@ def test_the_disposition_and_its_red_flags_with_sources() -> None:
         assert all(source in notes for source in flag["sources"])
 
 
+def test_the_risk_assessment_carries_the_saved_assessment_exactly() -> None:
+    (risk,) = of("RiskAssessment", resources())
+    saved = diary().assessments[0]
+    (stored,) = risk["extension"]
+    assert stored["url"] == "https://spasmcare.org/fhir/StructureDefinition/assessment"
+    parts = {p["url"]: p["valueString"] for p in stored["extension"]}
+    assert json.loads(parts["case"]) == saved.case
+    assert json.loads(parts["result"]) == saved.result
+    assert parts["knowledgeVersion"] == saved.knowledge_version
+    assert risk["identifier"] == [{"system": "https://spasmcare.org/fhir/assessment-id",
+                                   "value": "1"}]  # fmt: skip
+    assert risk["occurrenceDateTime"] == "2026-02-01T23:15:00+02:00"
+
+
 def test_the_questionnaire_comes_from_the_knowledge_base(kb: KnowledgeBase) -> None:
     found = resources()
     (form,) = of("Questionnaire", found)

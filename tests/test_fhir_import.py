@@ -1,5 +1,5 @@
-"""FHIR import: a Bundle or NDJSON export comes back exactly for the episodes, all or nothing,
-and a bad resource is named with its field."""
+"""FHIR import: a Bundle or NDJSON export comes back exactly for the profile, the episodes and
+the saved assessments, all or nothing, and a bad resource is named with its field."""
 
 from __future__ import annotations
 
@@ -71,6 +71,90 @@ def test_cli_round_trip_into_an_empty_home_gives_the_same_json(tmp_path: Path, f
     run(tmp_path / "empty", "export", "--format", "json", "--out", str(back))
     assert lines_of(back, "episode") == lines_of(original, "episode")
     assert lines_of(back, "profile") == lines_of(original, "profile")
+
+
+def _resources(text: str, form: str) -> list[dict[str, Any]]:
+    if form == "fhir":
+        return [entry["resource"] for entry in json.loads(text)["entry"]]
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def _text(resources: list[dict[str, Any]], form: str) -> str:
+    if form == "fhir":
+        entries = [{"fullUrl": f"urn:uuid:{r['id']}", "resource": r} for r in resources]
+        return json.dumps({"resourceType": "Bundle", "type": "collection", "entry": entries})
+    return "".join(json.dumps(r) + "\n" for r in resources)
+
+
+@pytest.mark.parametrize("form", transfer.FHIR_FORMATS)
+def test_saved_assessments_survive_a_fhir_export_and_import(tmp_path: Path, form: str) -> None:
+    home, original = tmp_path / "home", tmp_path / "a.jsonl"
+    run(home, "demo", "--episodes", "12", "--seed", "5")  # saves an assessment of the newest
+    run(home, "export", "--format", "json", "--out", str(original))
+    (linked,) = lines_of(original, "assessment")
+    unlinked = {**linked, "id": linked["id"] + 1, "episode_id": None,
+                "at": "2025-01-05T08:30:00.250000+01:00"}  # fmt: skip
+    extra = tmp_path / "extra.jsonl"
+    extra.write_text('{"format": "spasmcare-diary", "version": 1}\n' + json.dumps(unlinked) + "\n")
+    run(home, "import", str(extra))
+    run(home, "export", "--format", "json", "--out", str(original))
+    exported, back = tmp_path / f"b.{form}", tmp_path / "c.jsonl"
+    run(home, "export", "--format", form, "--out", str(exported))
+    run(tmp_path / "empty", "import", str(exported))
+    run(tmp_path / "empty", "export", "--format", "json", "--out", str(back))
+    assessments = lines_of(back, "assessment")
+    assert assessments == lines_of(original, "assessment")
+    assert [a["episode_id"] for a in assessments] == [None, linked["episode_id"]]
+    assert linked["episode_id"] in [e["id"] for e in lines_of(back, "episode")]
+    assert lines_of(back, "episode") == lines_of(original, "episode")
+
+
+@pytest.mark.parametrize("form", transfer.FHIR_FORMATS)
+def test_a_damaged_saved_assessment_is_refused_and_nothing_stored(
+    tmp_path: Path, form: str
+) -> None:
+    home, path = tmp_path / "home", tmp_path / f"x.{form}"
+    run(home, "demo", "--episodes", "5", "--seed", "1")
+    run(home, "export", "--format", form, "--out", str(path))
+    found = _resources(path.read_text(encoding="utf-8"), form)
+    number, risk = next(
+        (n, r) for n, r in enumerate(found) if r["resourceType"] == "RiskAssessment"
+    )
+    (stored,) = risk["extension"]
+    stored["extension"][1]["valueString"] = stored["extension"][1]["valueString"][:-1]  # cut off
+    path.write_text(_text(found, form), encoding="utf-8")
+    out = run(tmp_path / "empty", "import", str(path), code=2)
+    where = f"line {number + 1}: " if form == "ndjson" else f"Bundle.entry[{number}] "
+    assert f"{where}RiskAssessment/{risk['id']}.extension[assessment].extension[result]" in out
+    assert "a JSON object as text" in out
+    back = tmp_path / "back.jsonl"
+    run(tmp_path / "empty", "export", "--format", "json", "--out", str(back))
+    assert lines_of(back, "episode") == lines_of(back, "assessment") == []
+
+
+def test_an_assessment_must_refer_to_resources_earlier_in_the_file(tmp_path: Path) -> None:
+    home, path = tmp_path / "home", tmp_path / "x.ndjson"
+    run(home, "demo", "--episodes", "3", "--seed", "1")
+    run(home, "export", "--format", "ndjson", "--out", str(path))
+    found = _resources(path.read_text(encoding="utf-8"), "ndjson")
+    (risk,) = [r for r in found if r["resourceType"] == "RiskAssessment"]
+    risk["basis"][-1]["reference"] = "Observation/elsewhere"
+    out = run(tmp_path / "empty", "import", str(write_lines(path, found)), code=2)
+    assert f"RiskAssessment/{risk['id']}.basis: 'Observation/elsewhere' is not allowed" in out
+
+
+def test_a_risk_assessment_from_another_system_imports_only_the_episodes(tmp_path: Path) -> None:
+    home, path = tmp_path / "home", tmp_path / "x.ndjson"
+    run(home, "demo", "--episodes", "3", "--seed", "1")
+    run(home, "export", "--format", "ndjson", "--out", str(path))
+    found = _resources(path.read_text(encoding="utf-8"), "ndjson")
+    (risk,) = [r for r in found if r["resourceType"] == "RiskAssessment"]
+    del risk["extension"], risk["identifier"]
+    write_lines(path, found)
+    assert "Imported 3 episodes" in run(tmp_path / "empty", "import", str(path))
+    back = tmp_path / "back.jsonl"
+    run(tmp_path / "empty", "export", "--format", "json", "--out", str(back))
+    assert len(lines_of(back, "episode")) == 3 and lines_of(back, "assessment") == []
 
 
 def test_the_patient_id_is_kept_with_the_diary(tmp_path: Path) -> None:

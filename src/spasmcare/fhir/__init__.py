@@ -15,9 +15,10 @@ What is exported:
   questions.yaml (item linkId = question id), a **Condition** per likely cause with
   verificationStatus ``provisional`` (likely) or ``differential`` (possible, less likely),
   never ``confirmed``; a **RiskAssessment** whose prediction outcome is the disposition, with
-  the fired red flags, their facts and sources as notes; a **CarePlan** with intent
-  ``proposal`` whose activities are the plan's steps (and, with ``doNotPerform``, what to
-  avoid).
+  the fired red flags, their facts and sources as notes, and the saved assessment itself in
+  the extension ``.../assessment`` (the case and result as stored, the knowledge-base version;
+  see ``assessment``); a **CarePlan** with intent ``proposal`` whose activities are the plan's
+  steps (and, with ``doNotPerform``, what to avoid).
 
 Codes and their review status (codes.yaml), decided here:
 
@@ -32,10 +33,11 @@ Every CodeableConcept has ``text``, so no reader depends on a code. Extensions, 
 the questionnaire and its answer codes live under ``https://spasmcare.org/fhir``; no code of a
 standard terminology is made up here.
 
-Import reads such a file back (a Bundle, or NDJSON) all or nothing, and restores the profile
-and the episodes exactly, ids included. Assessments, check-ins and self-care steps are not
-restored from FHIR (check-ins and steps are not exported at all); use the JSON export to move
-a whole diary.
+Import reads such a file back (a Bundle, or NDJSON) all or nothing, and restores the profile,
+the episodes and the saved assessments exactly, ids and the link from an assessment to its
+episode included. A RiskAssessment without that extension (from another system) is validated
+and otherwise ignored, so such a file still gives its episodes. Check-ins and self-care steps
+are not exported to FHIR; use the JSON export to move a whole diary.
 """
 
 from __future__ import annotations

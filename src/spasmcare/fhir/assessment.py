@@ -1,18 +1,34 @@
 """A saved assessment's result as FHIR: causes as Conditions, the disposition as a
-RiskAssessment, the plan as a CarePlan.
+RiskAssessment, the plan as a CarePlan, and back.
 
 Nothing here is a diagnosis: a Condition is ``provisional`` (a likely cause) or
 ``differential`` (possible or less likely), never ``confirmed``; the CarePlan is a
 ``proposal``. Every statement keeps its sources in a note.
+
+The RiskAssessment also carries the saved assessment itself, so that an import restores it
+exactly: its id as an identifier, its time as ``occurrenceDateTime``, the episode it assessed
+in ``basis``, and in the extension ``.../assessment`` the case and the result as the JSON
+documents stored (``case``, ``result``) and the knowledge-base version (``knowledgeVersion``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import json
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any, Final
 
-from spasmcare.fhir.terminology import JSON, annotation, coding, concept
+from spasmcare.diary import model
+from spasmcare.diary.model import Assessment, InvalidValue
+from spasmcare.fhir.terminology import (
+    ASSESSMENT_ID,
+    EXTENSION,
+    JSON,
+    annotation,
+    coding,
+    concept,
+    extension,
+)
 from spasmcare.kb.load import KnowledgeBase
 
 VERIFICATION: Final = "http://terminology.hl7.org/CodeSystem/condition-ver-status"
@@ -57,10 +73,10 @@ def condition(
 
 
 def risk_assessment(
-    kb: KnowledgeBase, ident: str, result: dict[str, Any], at: datetime, patient: JSON,
-    basis: list[JSON], knowledge_version: str,
-) -> JSON:  # fmt: skip
+    kb: KnowledgeBase, ident: str, saved: Assessment, patient: JSON, basis: list[JSON]
+) -> JSON:
     """The disposition, and the red flags that drove it with their sources."""
+    result = saved.result
     disposition = str(result.get("disposition") or "unknown")
     text = kb.dispositions[disposition].title if disposition in kb.dispositions else disposition
     outcome, caveats = concept(kb, f"disposition:{disposition}", f"{disposition}: {text}")
@@ -75,16 +91,29 @@ def risk_assessment(
     found: JSON = {
         "resourceType": "RiskAssessment",
         "id": ident,
+        "extension": [_stored(saved)],
         "status": "final",
-        "method": {"text": f"spasmcare knowledge base {knowledge_version}"},
+        "method": {"text": f"spasmcare knowledge base {saved.knowledge_version}"},
         "subject": patient,
-        "occurrenceDateTime": at.isoformat(),
+        "occurrenceDateTime": saved.at.isoformat(),
         "prediction": [prediction],
         "note": notes + caveats,
     }
+    if saved.id is not None:
+        found["identifier"] = [{"system": ASSESSMENT_ID, "value": str(saved.id)}]
     if basis:
         found["basis"] = basis
     return found
+
+
+def _stored(saved: Assessment) -> JSON:
+    # FHIR has no JSON type: the documents travel as text, exactly as stored.
+    parts = [
+        {"url": "case", "valueString": json.dumps(saved.case, ensure_ascii=False)},
+        {"url": "result", "valueString": json.dumps(saved.result, ensure_ascii=False)},
+        {"url": "knowledgeVersion", "valueString": saved.knowledge_version},
+    ]
+    return extension("assessment", extension=parts)
 
 
 def _flag(flag: dict[str, Any]) -> str:
@@ -142,3 +171,64 @@ def _activity(title: str, text: str, *, do_not: bool = False) -> JSON:
     if do_not:
         detail["doNotPerform"] = True
     return {"detail": detail}
+
+
+STORED: Final = EXTENSION + "assessment"
+PATHS: Final = {
+    "id": "identifier",
+    "at": "occurrenceDateTime",
+    "case": "extension[assessment].extension[case]",
+    "result": "extension[assessment].extension[result]",
+    "knowledge_version": "extension[assessment].extension[knowledgeVersion]",
+    "episode_id": "basis",
+}
+"""Where each assessment field lives in the RiskAssessment, for import errors."""
+
+
+def is_saved(resource: JSON) -> bool:
+    """Whether a RiskAssessment carries a spasmcare saved assessment."""
+    return resource.get("resourceType") == "RiskAssessment" and any(
+        x.get("url") == STORED for x in _list(resource.get("extension"))
+    )
+
+
+def restored(
+    resource: JSON, episode_of: Mapping[str, int | None], now: datetime | None = None
+) -> Assessment:
+    """The saved assessment in a RiskAssessment. ``episode_of`` maps a reference to each
+    resource read before it to its episode id (None: not an episode), which links the
+    assessment to the episode in its ``basis``."""
+    stored = next(x for x in _list(resource.get("extension")) if x.get("url") == STORED)
+    parts = {p.get("url"): p.get("valueString") for p in _list(stored.get("extension"))}
+    ident = None
+    for found in _list(resource.get("identifier")):
+        if found.get("system") == ASSESSMENT_ID:
+            ident = model.integer("id", found.get("value"), 1, 2**62)
+    at = model.moment("at", resource.get("occurrenceDateTime"), now)
+    case, result = _document("case", parts.get("case")), _document("result", parts.get("result"))
+    version = parts.get("knowledgeVersion")
+    if not isinstance(version, str) or not version.strip():
+        raise InvalidValue("knowledge_version", version, "the knowledge-base version as text")
+    episode_id = None
+    for basis in _list(resource.get("basis")):
+        ref = basis.get("reference")
+        if not isinstance(ref, str) or ref not in episode_of:
+            raise InvalidValue("episode_id", ref, "a reference to a resource earlier in the file")
+        episode_id = episode_id or episode_of[ref]
+    return Assessment(at, case, result, version, episode_id, ident)
+
+
+def _document(name: str, text: object) -> dict[str, Any]:
+    """A JSON object given as text."""
+    try:
+        value = json.loads(text) if isinstance(text, str) else None
+    except json.JSONDecodeError:
+        value = None
+    if not isinstance(value, dict):
+        shown = text[:57] + "..." if isinstance(text, str) and len(text) > 60 else text
+        raise InvalidValue(name, shown, "a JSON object as text")
+    return value
+
+
+def _list(raw: object) -> list[JSON]:
+    return [x for x in raw if isinstance(x, dict)] if isinstance(raw, list) else []

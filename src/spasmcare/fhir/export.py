@@ -72,8 +72,7 @@ def _assessment(
         conditions.append(ids.ref("Condition", ident))
         yield assessment.condition(kb, ident, cause, a.at, subject, basis)
     risk = ids.of("RiskAssessment", key)
-    yield assessment.risk_assessment(kb, risk, a.result, a.at, subject, basis,
-                                     a.knowledge_version)  # fmt: skip
+    yield assessment.risk_assessment(kb, risk, a, subject, basis)
     plan = ids.of("CarePlan", key)
     yield assessment.care_plan(plan, a.result, a.at, subject, conditions,
                                [ids.ref("RiskAssessment", risk), *basis])  # fmt: skip

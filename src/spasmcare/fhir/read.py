@@ -1,11 +1,13 @@
 """Reading a FHIR Bundle or NDJSON file back into diary records.
 
 Every resource is first validated against the FHIR R4B models (whose shapes match R4 for the
-resources used here), then the episodes and the profile are checked by ``model`` like any
-other import. An error names the line (NDJSON), the resource (``Observation/<id>``, with its
-Bundle entry) and the field. Other resources (the questionnaire, responses, conditions, risk
-assessments, care plans) are validated but not restored: they were derived from saved
-assessments, which a FHIR file cannot hold exactly.
+resources used here), then the profile, the episodes and the saved assessments (each carried by
+its RiskAssessment, see ``assessment``) are checked like any other import. An assessment is
+linked to the episode its RiskAssessment refers to in ``basis``, which comes earlier in the
+file. An error names the line (NDJSON), the resource (``Observation/<id>``, with its Bundle
+entry) and the field. Other resources (the questionnaire, responses, conditions, care plans, and
+risk assessments from other systems) are validated but not restored: they are derived from the
+saved assessments.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from spasmcare.diary import model
 from spasmcare.diary.bulk import Record
 from spasmcare.diary.model import InvalidValue
 from spasmcare.diary.transfer import TransferError
-from spasmcare.fhir import episodes, patient
+from spasmcare.fhir import assessment, episodes, patient
 from spasmcare.fhir.terminology import JSON
 
 
@@ -49,7 +51,8 @@ def read(handle: TextIO, now: datetime | None = None) -> Iterator[Record]:
 
 
 def _ndjson(first: JSON, handle: TextIO, now: datetime | None) -> Iterator[Record]:
-    yield from _records(1, "", first, now)
+    seen: dict[str, int | None] = {}
+    yield from _records(1, "", first, now, seen)
     for number, line in enumerate(handle, start=2):
         if not line.strip():
             continue
@@ -59,7 +62,7 @@ def _ndjson(first: JSON, handle: TextIO, now: datetime | None) -> Iterator[Recor
             raise TransferError(number, "json", f"not valid JSON ({error.msg})") from None
         if not isinstance(value, dict):
             raise TransferError(number, "json", "each line must be one FHIR resource")
-        yield from _records(number, "", value, now)
+        yield from _records(number, "", value, now, seen)
 
 
 def _bundle(bundle: JSON, now: datetime | None) -> Iterator[Record]:
@@ -70,30 +73,46 @@ def _bundle(bundle: JSON, now: datetime | None) -> Iterator[Record]:
         raise TransferError(0, "Bundle.entry", f"{type(entries).__name__} is not allowed; "
                             "allowed: a list of entries")  # fmt: skip
     found: list[Record] = []  # a Bundle is one document: check all of it before any is stored
+    seen: dict[str, int | None] = {}
     for number, entry in enumerate(entries):
         resource = entry.get("resource") if isinstance(entry, dict) else None
         if not isinstance(resource, dict):
             raise TransferError(0, f"Bundle.entry[{number}].resource", "missing; allowed: "
                                 "a FHIR resource")  # fmt: skip
-        found += _records(0, f"Bundle.entry[{number}] ", resource, now)
+        found += _records(0, f"Bundle.entry[{number}] ", resource, now, seen, entry.get("fullUrl"))
     yield from found
 
 
-def _records(line: int, where: str, resource: JSON, now: datetime | None) -> Iterator[Record]:
+def _records(
+    line: int, where: str, resource: JSON, now: datetime | None, seen: dict[str, int | None],
+    url: object = None,
+) -> Iterator[Record]:  # fmt: skip
+    """The record in one resource, if any. ``seen`` maps the references to every resource read
+    so far (``Type/id`` and the Bundle entry's fullUrl) to its episode id, None if it is not an
+    episode; this resource is added to it."""
     kind = resource.get("resourceType")
     name = f"{where}{kind}/{resource.get('id', '?')}"
     _validate(line, name, resource)
+    episode_id = None
     try:
         if kind == "Patient" and patient.has_profile(resource):
             paths = patient.PATHS
             yield model.profile(patient.fields(resource))
         elif episodes.is_episode(resource):
             paths = episodes.PATHS
-            yield model.episode(episodes.fields(resource), now)
+            found = model.episode(episodes.fields(resource), now)
+            episode_id = found.id
+            yield found
+        elif assessment.is_saved(resource):
+            paths = assessment.PATHS
+            yield assessment.restored(resource, seen, now)
     except InvalidValue as error:
         path = paths.get(error.field, error.field)
         raise TransferError(line, f"{name}.{path}", f"{error.value!r} is not allowed; "
                             f"allowed: {error.allowed}") from None  # fmt: skip
+    for ref in (f"{kind}/{resource.get('id')}", url):
+        if isinstance(ref, str):
+            seen[ref] = episode_id
 
 
 def _validate(line: int, name: str, resource: JSON) -> None:
