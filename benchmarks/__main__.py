@@ -54,7 +54,8 @@ def main() -> None:
         table.add_column(column)
     for o in outcomes:
         table.add_row(
-            o.name, str(o.figure), o.unit, str(o.baseline), f"{o.ratio}x", o.target,
+            o.name, str(o.figure), o.unit, "" if o.baseline is None else str(o.baseline),
+            "" if o.ratio is None else f"{o.ratio}x", o.target,
             "yes" if o.met else "[red]no[/red]",
         )  # fmt: skip
     Console().print(table)
