@@ -128,7 +128,7 @@ def test_export_then_import_into_an_empty_home_reproduces_the_diary(
     before = out.read_text()
     run(cli_env, "forget", "--yes")
     assert listed(cli_env) == []
-    assert "Imported 42 episodes" in run(cli_env, "import", str(out))
+    assert "Imported 42 episodes, 2 assessments and 1 check-in" in run(cli_env, "import", str(out))
     again = tmp_path / f"again.{form}"
     run(cli_env, "export", "--format", form, "--out", str(again))
     assert again.read_text() == before

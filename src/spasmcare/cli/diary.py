@@ -15,6 +15,7 @@ import typer
 
 if TYPE_CHECKING:
     from spasmcare.diary.actions import Outcome
+    from spasmcare.diary.bulk import Record
     from spasmcare.diary.model import Episode
     from spasmcare.diary.store import Store
 
@@ -322,10 +323,25 @@ def import_(
 ) -> None:
     """Import an export file: all of it, or (on any bad line) none of it."""
     from spasmcare.diary import transfer
+    from spasmcare.diary.model import Assessment, CheckIn
+
+    kept = {Assessment: 0, CheckIn: 0}
+
+    def counted(records: Iterator[Record]) -> Iterator[Record]:
+        for record in records:
+            if type(record) in kept:
+                kept[type(record)] += 1
+            yield record
 
     with opened(home) as store:
-        count = store.load(transfer.read(file, _now()))
-    typer.echo(f"Imported {count} episodes from {file}.")
+        count = store.load(counted(transfer.read(file, _now())))
+    parts = [f"{count} episodes"] + [
+        f"{n} {what}{'' if n == 1 else 's'}"
+        for what, n in (("assessment", kept[Assessment]), ("check-in", kept[CheckIn]))
+        if n
+    ]
+    listed = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
+    typer.echo(f"Imported {listed} from {file}.")
 
 
 def backup(
