@@ -151,8 +151,10 @@ class RuleIndex(Generic[T]):
             for answer in found[0] if found else ():
                 self._by_answer.setdefault(answer, []).append(position)
             self._entries.append(entry)
-            exact = condition is None or (found is not None and found[1])
-            self._tests.append(None if exact else self._compiling(position, condition))
+            if condition is None or (found is not None and found[1]):
+                self._tests.append(None)  # being a candidate is enough
+            else:
+                self._tests.append(self._compiling(position, condition))
 
     def holding(self, facts: rules.Facts) -> list[T]:
         """The entries whose condition holds, in the order they were given."""
@@ -172,12 +174,11 @@ class RuleIndex(Generic[T]):
         ]
 
     def _compiling(
-        self, position: int, condition: rules.Condition | None
+        self, position: int, condition: rules.Condition
     ) -> Callable[[rules.Facts], bool]:
         """A test that compiles its condition on first use, so start-up stays quick."""
 
         def first_use(facts: rules.Facts) -> bool:
-            assert condition is not None
             test = self._tests[position] = compiled_test(condition)
             return test(facts)
 
