@@ -8,9 +8,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from spasmcare.case import CaseError
+from spasmcare.case import CaseError, parse_case
 from spasmcare.engine.assess import assess
-from spasmcare.kb.load import KnowledgeBase
+from spasmcare.engine.causes import evidence_of
+from spasmcare.engine.facts import facts_of
+from spasmcare.engine.triage import probability
+from spasmcare.kb.load import KnowledgeBase, load_default
 from spasmcare.vocabulary import DISPOSITIONS, urgency
 
 
@@ -26,7 +29,9 @@ class Summary:
     over_triage_self_care_to_urgent: float | None = None
     cause_top1: float | None = None
     cause_top3: float | None = None
+    screen_incomplete: float | None = None
     confusion: dict[str, dict[str, int]] = field(default_factory=dict)
+    calibration: dict[str, Any] = field(default_factory=dict)
 
     def as_json(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -50,16 +55,30 @@ def run(lines: Iterable[str], kb: KnowledgeBase | None = None) -> Iterator[dict[
 
 def _one(vignette: dict[str, Any], kb: KnowledgeBase | None) -> dict[str, Any]:
     record: dict[str, Any] = {"id": vignette.get("id")}
+    kb = kb or load_default()
     try:
-        result = assess(vignette["case"], kb)
+        case = parse_case(vignette["case"], kb.names)
     except CaseError as error:
         return {**record, "error": str(error), "expected": _expected(vignette)}
+    result = assess(case, kb)
     return {
         **record,
         "disposition": result.disposition,
         "causes": [c.id for c in result.causes],
         "red_flags": [f.id for f in result.red_flags],
+        "screen": result.screen.model_dump(include={"complete", "unanswered"}),
+        "serious_causes": _serious_probabilities(kb, case),
         "expected": _expected(vignette),
+    }
+
+
+def _serious_probabilities(kb: KnowledgeBase, case: Any) -> dict[str, float]:
+    """The model's probability of every serious cause whose gate holds for the case."""
+    log_odds, _ = evidence_of(kb, facts_of(case, kb))
+    return {
+        cause: round(probability(odds), 4)
+        for cause, odds in log_odds.items()
+        if kb.causes[cause].serious
     }
 
 
@@ -107,7 +126,49 @@ def summarise(records: list[dict[str, Any]]) -> Summary:
         expected = r["expected"]["expected_disposition"] or _acceptable(r)[0]
         confusion[expected][r["disposition"]] += 1
     summary.confusion = {e: {a: row[a] for a in DISPOSITIONS} for e, row in confusion.items()}
+    screened = [r for r in scored if "screen" in r]
+    summary.screen_incomplete = _share(
+        sum(not r["screen"]["complete"] for r in screened), len(screened)
+    )
+    summary.calibration = calibration(scored)
     return summary
+
+
+# Bins of predicted probability for the reliability table (upper bounds, the last inclusive).
+BINS = (0.02, 0.05, 0.1, 0.2, 0.4, 0.6, 1.0)
+
+
+def calibration(records: list[dict[str, Any]]) -> dict[str, Any]:
+    """How well the serious causes' probabilities match what the vignettes expect.
+
+    Each (vignette, serious cause considered) pair is one prediction; the outcome is whether
+    the vignette lists that cause among its expected causes. Causes whose gate did not hold
+    are not predicted and are left out. Gives the Brier score and a reliability table.
+    """
+    pairs = [
+        (p, cause in (r["expected"].get("expected_causes") or []))
+        for r in records
+        if r["expected"].get("expected_causes") is not None
+        for cause, p in r.get("serious_causes", {}).items()
+    ]
+    if not pairs:
+        return {"pairs": 0, "brier": None, "reliability": []}
+    table = []
+    low = 0.0
+    for high in BINS:
+        inside = [(p, y) for p, y in pairs if low <= p < high or (high == 1.0 and p == 1.0)]
+        if inside:
+            table.append(
+                {
+                    "bin": f"{low:.2f}-{high:.2f}",
+                    "n": len(inside),
+                    "mean_predicted": round(sum(p for p, _ in inside) / len(inside), 4),
+                    "observed": round(sum(y for _, y in inside) / len(inside), 4),
+                }
+            )
+        low = high
+    brier = sum((p - y) ** 2 for p, y in pairs) / len(pairs)
+    return {"pairs": len(pairs), "brier": round(brier, 4), "reliability": table}
 
 
 def _acceptable(record: dict[str, Any]) -> list[str]:

@@ -15,7 +15,8 @@ class Model(BaseModel):
 
 
 class FiredRedFlag(Model):
-    """A red-flag rule that held, and the case facts that made it hold."""
+    """A reason the disposition rose: a red-flag rule that held, or a serious cause probable
+    enough to need care (its action threshold passed), with the findings behind it."""
 
     id: str
     title: str
@@ -24,6 +25,29 @@ class FiredRedFlag(Model):
     explanation: str
     action: str
     sources: list[str]
+    kind: Literal["rule", "cause"] = Field(
+        "rule",
+        description="rule: a red-flag rule held; cause: a serious cause passed its threshold.",
+    )
+    causes: list[str] = Field(default=[], description="The causes this reason points to.")
+    probability: float | None = Field(
+        None, description="For a cause: its estimated probability given the answers."
+    )
+    threshold: float | None = Field(
+        None, description="For a cause: the probability at which its level of care is warranted."
+    )
+
+
+class Screen(Model):
+    """Whether the danger screen is complete (case-format section 2)."""
+
+    complete: bool
+    unanswered: list[str] = Field(
+        description="Questions whose answer could still raise the disposition, most urgent first."
+    )
+    unanswered_text: list[str] = Field(
+        default=[], description="The same questions as they are asked."
+    )
 
 
 class RankedCause(Model):
@@ -87,6 +111,10 @@ class Result(Model):
     plan: Plan
     warnings: list[str]
     knowledge_version: str
+    screen: Screen = Field(
+        default=Screen(complete=False, unanswered=[]),
+        description="Whether every answer that could raise the disposition is known.",
+    )
     failsafe: bool = Field(False, description="True when the assessment could not be completed.")
     disclaimer: str
 

@@ -44,9 +44,18 @@ def _print(summary: object) -> None:
     console = Console()
     metrics = Table("metric", "value", title="Evaluation")
     for name, value in summary.as_json().items():
-        if name != "confusion":
+        if name not in ("confusion", "calibration"):
             metrics.add_row(name, "n/a" if value is None else str(value))
+    metrics.add_row("serious-cause Brier score", str(summary.calibration.get("brier", "n/a")))
     console.print(metrics)
+    reliability = Table(
+        "predicted", "pairs", "mean predicted", "observed", title="Serious causes: reliability"
+    )
+    for row in summary.calibration.get("reliability", []):
+        reliability.add_row(
+            row["bin"], str(row["n"]), str(row["mean_predicted"]), str(row["observed"])
+        )
+    console.print(reliability)
     matrix = Table("expected \\ answered", *DISPOSITIONS, title="Confusion matrix")
     for expected, row in summary.confusion.items():
         matrix.add_row(expected, *(str(row[a]) for a in DISPOSITIONS))

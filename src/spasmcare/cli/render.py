@@ -103,6 +103,13 @@ def show_result(result: Result) -> None:
             style=_STYLE[result.disposition],
         )
     )
+    if not result.screen.complete and result.screen.unanswered_text:
+        console.print(
+            "[bold yellow]This result rests on incomplete answers.[/bold yellow] "
+            "Still to answer, most important first:"
+        )
+        for text in result.screen.unanswered_text:
+            console.print(f"  ? {text}", highlight=False)
     for flag in result.red_flags:
         console.print(
             f"[bold]{flag.title}[/bold] ({flag.disposition.replace('_', ' ')}): "

@@ -7,10 +7,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from spasmcare.case import Case, Names, parse_case
-from spasmcare.engine import causes, plan, triage
+from spasmcare.engine import causes, plan, screen, triage
 from spasmcare.engine.facts import facts_of
 from spasmcare.kb.load import KnowledgeBase, load_default
-from spasmcare.result import Plan, Result
+from spasmcare.result import Plan, Result, Screen
 
 log = logging.getLogger(__name__)
 
@@ -43,17 +43,21 @@ def assess(case: Case | Mapping[str, Any] | str, kb: KnowledgeBase | None = None
 
 def _assess(case: Case, kb: KnowledgeBase) -> Result:
     facts = facts_of(case, kb)
-    fired = triage.fire(kb, facts)
+    evidence = causes.evidence_of(kb, facts)
+    fired = triage.by_urgency([*triage.fire(kb, facts), *triage.from_causes(kb, *evidence)])
     disposition = triage.disposition_of(fired)
+    danger_screen = screen.screen(kb, facts, disposition)
     text = kb.dispositions[disposition]
+    headline = text.headline if danger_screen.complete else text.headline_incomplete
     return Result(
         disposition=disposition,
-        headline=text.headline,
+        headline=headline,
         red_flags=fired,
-        causes=causes.rank(kb, facts, fired),
+        causes=causes.rank(kb, facts, fired, evidence),
         plan=plan.build(kb, facts, disposition),
         warnings=list(case.warnings),
         knowledge_version=kb.version,
+        screen=danger_screen,
         disclaimer=kb.manifest.disclaimer,
     )
 
@@ -68,6 +72,7 @@ def failsafe(kb: KnowledgeBase | None, warnings: list[str]) -> Result:
         plan=Plan(steps=[], avoid=[], seek_help_if=[], follow_up_days=1),
         warnings=[*warnings, "internal error: the assessment is incomplete"],
         knowledge_version=kb.version if kb else "unavailable",
+        screen=Screen(complete=False, unanswered=[]),
         failsafe=True,
         disclaimer=FAILSAFE_HEADLINE,
     )

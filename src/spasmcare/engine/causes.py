@@ -20,14 +20,22 @@ LIKELY = 0.5
 POSSIBLE = 0.15
 
 
-def rank(kb: KnowledgeBase, facts: rules.Facts, fired: list[FiredRedFlag]) -> list[RankedCause]:
+Evidence = tuple[dict[str, float], dict[str, list[schema.Finding]]]
+
+
+def rank(
+    kb: KnowledgeBase,
+    facts: rules.Facts,
+    fired: list[FiredRedFlag],
+    evidence: Evidence | None = None,
+) -> list[RankedCause]:
     """The most likely causes first, after the serious ones that a fired red flag points to.
 
     A flagged cause is put first only when it is serious and a real finding of the case (not
     only age or sex) speaks for it, so that a red flag about the episode itself (a cramp
     lasting too long) does not push unrelated dangers above the likely explanation.
     """
-    log_odds, present = _evidence(kb, facts)
+    log_odds, present = evidence or evidence_of(kb, facts)
     # Most likely first; the sort is stable, so causes of equal odds keep knowledge-base order.
     order = sorted(log_odds, key=log_odds.__getitem__, reverse=True)
     flagged = _flagged(kb, fired)
@@ -45,9 +53,7 @@ def rank(kb: KnowledgeBase, facts: rules.Facts, fired: list[FiredRedFlag]) -> li
     return [_ranked(kb.causes[i], log_odds[i], present.get(i, []), i in flagged) for i in shown]
 
 
-def _evidence(
-    kb: KnowledgeBase, facts: rules.Facts
-) -> tuple[dict[str, float], dict[str, list[schema.Finding]]]:
+def evidence_of(kb: KnowledgeBase, facts: rules.Facts) -> Evidence:
     """The log odds of each cause whose gate holds (in knowledge-base order): its prior odds
     updated by the findings present, and those findings."""
     index = kb.index
@@ -72,7 +78,7 @@ def _flagged(kb: KnowledgeBase, fired: list[FiredRedFlag]) -> dict[str, int]:
     pinned: dict[str, int] = {}
     for flag in fired:
         level = urgency(flag.disposition)
-        for cause in kb.index.flag_causes[flag.id]:
+        for cause in flag.causes:
             pinned[cause] = max(pinned.get(cause, -1), level)
     return pinned
 

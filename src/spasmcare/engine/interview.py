@@ -14,12 +14,12 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from spasmcare.case import parse_case
-from spasmcare.engine import causes, triage
+from spasmcare.engine import causes, screen, triage
 from spasmcare.engine.assess import names_of
 from spasmcare.engine.facts import facts_of
 from spasmcare.kb import rules, schema
 from spasmcare.kb.load import KnowledgeBase
-from spasmcare.vocabulary import NAME_LIST_FIELDS, NUMBER_FIELDS, TERM_LIST_FIELDS, urgency
+from spasmcare.vocabulary import NAME_LIST_FIELDS, NUMBER_FIELDS, TERM_LIST_FIELDS
 
 Answers = dict[str, Any]
 
@@ -27,32 +27,34 @@ Answers = dict[str, Any]
 def next_question(
     kb: KnowledgeBase, answers: Mapping[str, Any], asked: set[str]
 ) -> schema.Question | None:
-    """The next question to ask, or None when the interview is complete."""
+    """The next question to ask, or None when the interview is complete.
+
+    An answer that makes the result an emergency ends the interview at once: nothing more is
+    asked before the person is told to call for help.
+    """
     facts = _facts(kb, answers)
-    pending = _pending_flags(kb, facts, _open_terms(kb, answers, asked))
+    open_terms = _open_terms(kb, answers, asked)
+    if "region" in answers and screen.emergency_decided(kb, facts, open_terms):
+        return None
+    current = _disposition(kb, facts)
+    reasons = screen.pending(kb, facts, open_terms, current)
     for question in kb.questions:
         if question.id in asked or _answered(question, answers):
             continue
         if question.asks_when is not None and not rules.holds(question.asks_when, facts):
             continue
-        if question.type == "region" or _could_raise(question, pending):
+        if question.type == "region" or _could_raise(question, reasons):
             return question
         if question.block != "A" and _could_change(kb, question, answers):
             return question
     return None
 
 
-def _pending_flags(
-    kb: KnowledgeBase, facts: rules.Facts, open_terms: Mapping[str, frozenset[str] | None]
-) -> list[schema.RedFlag]:
-    """Red flags more urgent than the answers so far give, which the open questions could fire."""
-    current = urgency(triage.disposition_of(triage.fire(kb, facts)))
-    return [
-        flag
-        for flag in kb.red_flags
-        if urgency(flag.disposition) > current
-        and rules.settle(flag.when, facts, open_terms) is None
-    ]
+def _disposition(kb: KnowledgeBase, facts: rules.Facts) -> str:
+    evidence = causes.evidence_of(kb, facts)
+    return triage.disposition_of(
+        triage.by_urgency([*triage.fire(kb, facts), *triage.from_causes(kb, *evidence)])
+    )
 
 
 def _open_terms(
@@ -79,29 +81,9 @@ def _open_terms(
     return open_terms
 
 
-def _could_raise(question: schema.Question, pending: list[schema.RedFlag]) -> bool:
-    """Whether an answer to the question is something a pending red flag looks for."""
-    wanted = _terms_of(question)
-    for flag in pending:
-        for test in rules.tests_of(flag.when):
-            if test.field != question.field:
-                continue
-            if wanted is None:
-                return True
-            if any(
-                op in ("has_any", "has_all") and operand & wanted for op, operand in test.operators
-            ):
-                return True
-    return False
-
-
-def _terms_of(question: schema.Question) -> frozenset[str] | None:
-    """The list terms an answer can add (None: the question sets a whole field)."""
-    if question.type == "yes_no" and question.field in TERM_LIST_FIELDS:
-        return frozenset({question.term or ""})
-    if question.type == "multi_choice":
-        return frozenset(str(c.value) for c in question.choices if c.value is not None)
-    return None
+def _could_raise(question: schema.Question, reasons: list[screen.Pending]) -> bool:
+    """Whether an answer to the question could decide a reason that would raise the level."""
+    return any(screen.could_decide(question, test) for r in reasons for test in r.tests)
 
 
 def answer(question: schema.Question, answers: Mapping[str, Any], value: Any) -> Answers:
@@ -137,8 +119,9 @@ def _facts(kb: KnowledgeBase, answers: Mapping[str, Any]) -> rules.Facts:
 
 def _outcome(kb: KnowledgeBase, answers: Mapping[str, Any]) -> tuple[str, list[str]]:
     facts = _facts(kb, answers)
-    fired = triage.fire(kb, facts)
-    ranked = causes.rank(kb, facts, fired)
+    evidence = causes.evidence_of(kb, facts)
+    fired = triage.by_urgency([*triage.fire(kb, facts), *triage.from_causes(kb, *evidence)])
+    ranked = causes.rank(kb, facts, fired, evidence)
     return triage.disposition_of(fired), [c.id for c in ranked[:3]]
 
 

@@ -70,6 +70,13 @@ def _citations(kb: KnowledgeBase) -> Iterator[tuple[str, str, list[str]]]:
         yield "red_flags.yaml", flag.id, flag.sources
     for cause in kb.causes.values():
         yield "causes.yaml", cause.id, cause.sources
+        yield "causes.yaml", f"{cause.id} (prior)", cause.prior_basis.sources
+        yield "causes.yaml", f"{cause.id} (weights)", cause.weights_basis.sources
+        for finding in cause.findings:
+            if finding.basis is not None:
+                yield "causes.yaml", f"{cause.id} ({finding.text})", finding.basis.sources
+        if cause.triage is not None:
+            yield "causes.yaml", f"{cause.id} (threshold)", cause.triage.basis.sources
     for step in kb.steps:
         yield "care.yaml", step.id, step.sources
         for caution in step.cautions:

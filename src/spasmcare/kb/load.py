@@ -257,8 +257,31 @@ def check(directory: Path) -> Report:
     if reader.problems or manifest is None or follow_up is None:
         return Report(counts, reader.problems, [])
     kb = _assemble(parsed, manifest, follow_up, reader.digest())
+    counts |= number_bases(kb)
     errors = list(cross_check(kb))
     return Report(counts, errors, list(warnings_of(kb)), None if errors else kb)
+
+
+def number_bases(kb: KnowledgeBase) -> dict[str, int]:
+    """How many priors, likelihood ratios and action threshold cite a source or are estimates.
+
+    The schema makes every number carry a basis, so none can be unmarked; the counts show how
+    much of the cause model rests on published figures."""
+    counts = dict.fromkeys(
+        (
+            f"{kind}_{basis}"
+            for kind in ("priors", "likelihood_ratios", "thresholds")
+            for basis in ("sourced", "estimate")
+        ),
+        0,
+    )
+    for cause in kb.causes.values():
+        counts[f"priors_{cause.prior_basis.kind}"] += 1
+        for finding in cause.findings:
+            counts[f"likelihood_ratios_{(finding.basis or cause.weights_basis).kind}"] += 1
+        if cause.triage is not None:
+            counts[f"thresholds_{cause.triage.basis.kind}"] += 1
+    return counts
 
 
 def _assemble(

@@ -8,7 +8,7 @@ on these descriptions, and a test fails when a field has none.
 # otherwise evaluate each one from its text when the classes are created.
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PlainValidator
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PlainValidator, model_validator
 
 from spasmcare.kb import rules
 
@@ -82,6 +82,30 @@ class RedFlag(Entry):
     )
 
 
+class Basis(Entry):
+    """Where a number comes from: the sources that report it, or an estimate and its reason."""
+
+    sources: list[Id] = Field(
+        default_factory=list, description="Sources that report the figure the number rests on."
+    )
+    figure: str | None = Field(
+        None, description="What the sources report, e.g. 'LR+ 2.1 (95% CI 1.6 to 2.8)'."
+    )
+    estimate: str | None = Field(
+        None, description="Marks the number as an expert estimate, with the reason for its value."
+    )
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> "Basis":
+        if bool(self.sources) == bool(self.estimate):
+            raise ValueError("give either sources (with the figure) or an estimate with its reason")
+        return self
+
+    @property
+    def kind(self) -> Literal["sourced", "estimate"]:
+        return "sourced" if self.sources else "estimate"
+
+
 class Finding(Entry):
     """A finding that speaks for (positive weight) or against (negative weight) a cause."""
 
@@ -90,6 +114,21 @@ class Finding(Entry):
         ge=-5, le=5, description="Natural log of the likelihood ratio: +1.1 is about LR 3."
     )
     text: str = Field(description="Plain-language statement of the finding.")
+    basis: Basis | None = Field(
+        None,
+        description="Where the likelihood ratio comes from; the cause's weights_basis if absent.",
+    )
+
+
+class CauseTriage(Entry):
+    """The care a serious cause needs once it is probable enough (the threshold approach)."""
+
+    disposition: Disposition = Field(description="The level of care the cause needs.")
+    threshold: float = Field(
+        gt=0, lt=1, description="The probability at or above which that level is warranted."
+    )
+    basis: Basis = Field(description="Where the threshold comes from.")
+    action: str = Field(description="Patient-facing: what to do now.")
 
 
 class Cause(Entry):
@@ -101,6 +140,13 @@ class Cause(Entry):
     serious: bool = Field(False, description="Whether missing it can cause harm.")
     prior: float = Field(
         gt=0, lt=1, description="How common it is among people who seek help for spasms (0 to 1)."
+    )
+    prior_basis: Basis = Field(description="Where the prior comes from.")
+    weights_basis: Basis = Field(
+        description="Where the findings' likelihood ratios come from, unless a finding says."
+    )
+    triage: CauseTriage | None = Field(
+        None, description="For a serious cause: the care it needs and at what probability."
     )
     requires: Rule | None = Field(
         None, description="Gate: the cause is considered only when it holds."
@@ -321,6 +367,9 @@ class DispositionText(Entry):
     id: Disposition
     title: str = Field(description="Short name, e.g. 'Call emergency services now'.")
     headline: str = Field(description="The first thing the person reads with this result.")
+    headline_incomplete: str = Field(
+        description="The headline when questions that could raise the level are unanswered."
+    )
     sources: list[Id] = Field(min_length=1, description="Sources for the wording.")
 
 
