@@ -41,8 +41,12 @@ def test_not_knowing_an_answer_keeps_every_alarm_that_did_not_rest_on_it(kb, cas
         return
     forgotten = data.draw(st.sampled_from(known))
     result = assess(case, kb)
+    # Rules only: a cause's reason rests on its whole probability, which the danger-screen
+    # property (tests/test_danger_screen.py) covers.
     independent = {
-        f.id for f in result.red_flags if not any(b.startswith(f"{forgotten}:") for b in f.because)
+        f.id
+        for f in result.red_flags
+        if f.kind == "rule" and not any(b.startswith(f"{forgotten}:") for b in f.because)
     }
     vaguer = assess({k: v for k, v in case.items() if k != forgotten}, kb)
     assert independent <= {f.id for f in vaguer.red_flags}, forgotten
@@ -56,22 +60,55 @@ def test_a_drug_to_avoid_is_never_also_offered_with_a_caution(kb, case) -> None:
     assert not avoided & {item.what for item in plan.check_first}
 
 
-def red_flag_terms(kb) -> list[tuple[str, str]]:
-    """(field, term) pairs that some red-flag rule looks for as present."""
+def _terms(condition, negated: bool = False):
+    """(field, term, counts against) for every list term a condition looks at: a term under
+    ``not`` or in ``has_none`` counts against the condition holding."""
     from spasmcare.kb import rules
 
-    found = set()
+    if isinstance(condition, rules.Test):
+        for op, operand in condition.operators:
+            if op in ("has_any", "has_all", "has_none") and condition.field in (
+                "associated",
+                "recent",
+            ):
+                against = negated != (op == "has_none")
+                yield from ((condition.field, term, against) for term in operand)
+    elif isinstance(condition, rules.Not):
+        yield from _terms(condition.item, not negated)
+    else:
+        for item in condition.items:
+            yield from _terms(item, negated)
+
+
+def red_flag_terms(kb) -> list[tuple[str, str]]:
+    """(field, term) pairs that only ever speak for danger: some red-flag rule or serious
+    cause looks for them as present, and no rule or serious cause counts them against it.
+
+    Terms that explain a danger away (lifting before a back spasm, over-breathing under stress,
+    cramps in the heat that settle) are left out: adding one may rightly lower the level, and
+    each such exception is a reviewed rule with tests of its own.
+    """
+    speaks_for, against = set(), set()
     for flag in kb.red_flags:
-        for test in rules.tests_of(flag.when):
-            for op, operand in test.operators:
-                if op in ("has_any", "has_all") and test.field in ("associated", "recent"):
-                    found |= {(test.field, term) for term in operand}
-    return sorted(found)
+        for field, term, negative in _terms(flag.when):
+            (against if negative else speaks_for).add((field, term))
+    for cause in kb.causes.values():
+        if not cause.serious:
+            continue
+        for finding in cause.findings:
+            for field, term, negative in _terms(finding.when):
+                if negative or finding.weight < 0:
+                    against.add((field, term))
+                else:
+                    speaks_for.add((field, term))
+    return sorted(speaks_for - against)
 
 
 @SETTINGS
 @given(case=cases, data=st.data())
-def test_adding_a_red_flag_finding_never_lowers_the_disposition(kb, case, data) -> None:
+def test_adding_a_finding_that_speaks_for_danger_never_lowers_the_disposition(
+    kb, case, data
+) -> None:
     field, term = data.draw(st.sampled_from(red_flag_terms(kb)))
     before = assess(case, kb).disposition
     worse = {**case, field: sorted({*(case.get(field) or []), term})}

@@ -76,12 +76,50 @@ def test_a_calf_cramp_is_not_asked_about_back_pain(kb) -> None:
     assert "night_pain" not in asked and "arm_pain_radiating" not in asked
 
 
-def test_the_screen_stops_once_it_is_an_emergency(kb) -> None:
-    truth = {"region": "lower_back", "associated": ["saddle_numbness", "urinary_retention"]}
+@pytest.mark.parametrize(
+    ("truth", "deciding"),
+    [
+        (
+            {"region": "lower_back", "associated": ["saddle_numbness", "urinary_retention"]},
+            "saddle_and_bladder",
+        ),
+        (
+            {"region": "lower_back", "age": 50, "associated": ["saddle_numbness"]},
+            "saddle_and_bladder",
+        ),
+        ({"region": "arm", "age": 62, "associated": ["sweating", "jaw_pain"]}, None),
+        ({"region": "legs", "age": 17, "associated": ["fever", "headache", "vomiting"]}, None),
+    ],
+)
+def test_an_answer_that_makes_it_an_emergency_ends_the_interview(kb, truth, deciding) -> None:
     answers, asked = conversation(kb, truth)
     assert assess(answers, kb).disposition == "emergency"
-    after = asked[asked.index("saddle_and_bladder") + 1 :]
-    assert not [q for q in after if next(x for x in kb.questions if x.id == q).block == "A"]
+    if deciding is not None:
+        assert asked[-1] == deciding
+    # Nothing at all is asked after the answer that made it an emergency.
+    partial: dict[str, Any] = {}
+    questions = {q.id: q for q in kb.questions}
+    for position, ident in enumerate(asked):
+        value = reply(questions[ident], truth)
+        if value is not None:
+            partial = answer(questions[ident], partial, value)
+        if assess(partial, kb).disposition == "emergency" and assess(partial, kb).screen.complete:
+            assert position == len(asked) - 1, asked[position + 1 :]
+
+
+def test_a_finished_interview_leaves_no_danger_question_unanswered(kb) -> None:
+    """A person who knows every answer ends with a complete screen."""
+    for truth in CASES[::7]:
+        full = {
+            "associated": [], "recent": [], "medications": [], "conditions": [], **truth,
+        }  # fmt: skip
+        answers, _ = interview(kb, full)
+        result = assess(answers, kb)
+        unknown_in_truth = {f for f, value in full.items() if value is None}
+        fields = {q.id: q.field for q in kb.questions}
+        left = {fields[q] for q in result.screen.unanswered}
+        missing = {f for f in left if f not in unknown_in_truth and full.get(f) is not None}
+        assert not missing, (truth, result.screen.unanswered)
 
 
 def test_two_answers_that_matter_only_together_are_both_asked(kb) -> None:
@@ -95,3 +133,35 @@ def test_two_answers_that_matter_only_together_are_both_asked(kb) -> None:
     }
     answers, _ = interview(kb, truth)
     assert {"fatigue", "constipation"} <= set(answers.get("associated", []))
+
+
+@pytest.mark.parametrize(
+    ("risk", "asked_about"),
+    [
+        ({"medications": ["combined pill"]}, "medications"),
+        ({"medications": ["hrt"]}, "medications"),
+        ({"conditions": ["previous_dvt"]}, "conditions"),
+        ({"conditions": ["active_cancer"]}, "conditions"),
+        ({"recent": ["long_flight"]}, "recent_events"),
+        ({"recent": ["childbirth"]}, "recent_events"),
+        ({"recent": ["surgery"]}, "recent_surgery_kind"),
+    ],
+)
+def test_when_a_clot_is_possible_the_interview_asks_about_its_risks(kb, risk, asked_about) -> None:
+    truth = {
+        "region": "calf", "side": "left", "age": 40, "sex": "female", "pregnant": False,
+        "associated": [], "recent": [], "medications": [], "conditions": [], **risk,
+    }  # fmt: skip
+    answers, asked = conversation(kb, truth)
+    assert asked_about in asked
+    assert assess(answers, kb).disposition == "urgent"
+
+
+def test_medicines_are_asked_in_time_to_count(kb) -> None:
+    truth = {
+        "region": "legs", "side": "both", "age": 70, "sex": "male", "associated": [],
+        "recent": [], "conditions": [], "medications": ["atorvastatin"],
+    }  # fmt: skip
+    answers, asked = conversation(kb, truth)
+    assert "medications" in asked
+    assert assess(answers, kb).disposition == "urgent"

@@ -174,3 +174,43 @@ def test_cli_exits_non_zero_and_reports_json_for_a_broken_knowledge_base(kb_copy
 def test_missing_file_is_reported(kb_copy: Path, name: str) -> None:
     (kb_copy / name).unlink()
     assert f"{name}: -: file is missing" in [str(e) for e in check(kb_copy).errors]
+
+
+def test_kb_check_counts_how_every_number_is_based(kb_copy: Path) -> None:
+    result = runner.invoke(app, ["kb", "check", "--json", "--dir", str(kb_copy)])
+    assert result.exit_code == 0, result.output
+    counts = json.loads(result.output)["counts"]
+    causes = yaml.safe_load((kb_copy / "causes.yaml").read_text())["causes"]
+    assert counts["priors_sourced"] + counts["priors_estimate"] == len(causes)
+    findings = sum(len(c["findings"]) for c in causes)
+    assert counts["likelihood_ratios_sourced"] + counts["likelihood_ratios_estimate"] == findings
+    with_threshold = sum("triage" in c for c in causes)
+    assert counts["thresholds_sourced"] + counts["thresholds_estimate"] == with_threshold
+    assert counts["priors_sourced"] >= 1 and counts["likelihood_ratios_sourced"] >= 1
+
+
+def test_a_number_without_a_basis_is_rejected(kb_copy: Path) -> None:
+    def strip(data):
+        del data["causes"][0]["prior_basis"]
+
+    edit(kb_copy, "causes.yaml", strip)
+    report = check(kb_copy)
+    assert any("prior_basis" in str(e) for e in report.errors), report.errors
+
+
+def test_a_basis_must_be_either_sourced_or_an_estimate(kb_copy: Path) -> None:
+    def both(data):
+        data["causes"][0]["prior_basis"] = {"sources": ["nhs_leg_cramps"], "estimate": "guess"}
+
+    edit(kb_copy, "causes.yaml", both)
+    report = check(kb_copy)
+    assert any("either sources" in str(e) for e in report.errors), report.errors
+
+
+def test_the_handbook_shows_where_each_number_comes_from(tmp_path: Path, kb) -> None:
+    from spasmcare.kb.handbook import markdown
+
+    text = markdown(kb)
+    assert "Action threshold:" in text
+    assert "sourced from `ctt_statin_muscle_2022`" in text
+    assert text.count("estimate:") >= len(kb.causes)

@@ -98,3 +98,25 @@ def test_result_carries_the_knowledge_version(kb) -> None:
     result = assess({"region": "calf"}, kb)
     assert result.knowledge_version == kb.version
     assert result.knowledge_version.startswith(kb.manifest.version + "+")
+
+
+def test_a_serious_cause_past_its_threshold_raises_the_disposition_with_its_reason(kb) -> None:
+    case = {"region": "calf", "age": 40, "side": "left", "associated": ["tenderness"]}
+    plain = assess(case, kb)
+    dvt = next(c for c in plain.causes if c.id == "deep_vein_thrombosis")
+    assert dvt.serious
+    cause = kb.causes["deep_vein_thrombosis"]
+    assert cause.triage is not None
+    # The same knowledge base with a threshold below this case's probability of a clot.
+    lowered = cause.model_copy(
+        update={"triage": cause.triage.model_copy(update={"threshold": 0.001})}
+    )
+    strict = dataclasses.replace(kb, causes={**kb.causes, cause.id: lowered})
+    raised = assess(case, strict)
+    assert urgency(raised.disposition) >= urgency("urgent") > urgency(plain.disposition)
+    reason = next(f for f in raised.red_flags if f.kind == "cause")
+    assert reason.causes == ["deep_vein_thrombosis"]
+    assert reason.disposition == "urgent"
+    assert reason.probability is not None and reason.probability >= 0.001
+    assert any("one leg" in b.lower() or "tender" in b.lower() for b in reason.because)
+    assert set(cause.sources) <= set(reason.sources)

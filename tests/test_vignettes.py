@@ -58,6 +58,46 @@ def test_triage_meets_the_bar(records) -> None:
     assert summary.over_triage_self_care_to_urgent <= 0.05
 
 
+# Blind set 2 was held back and scored once the work on set 1 was done; it is below the bar on
+# its own (docs/clinical-evaluation.md lists what it still misses). Strict: the test turns red
+# once the set meets the bar, so the record is updated.
+BELOW_THE_BAR = {"blind_set_2": "appropriate triage 86% and under-triage 7% on the held-out set"}
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        pytest.param(path, marks=pytest.mark.xfail(strict=True, reason=BELOW_THE_BAR[path.stem]))
+        if path.stem in BELOW_THE_BAR
+        else path
+        for path in VIGNETTES
+    ],
+    ids=lambda p: p.stem,
+)
+def test_each_set_meets_the_triage_bar_on_its_own(kb, path: Path) -> None:
+    """The blind sets and the clinical review's cases are held to the bar one by one, so a
+    large set of easy cases cannot hide a weak one."""
+    records = list(run(path.read_text().splitlines(), kb))
+    summary = summarise(records)
+    assert summary.triage_appropriate >= 0.90, path.name
+    assert summary.under_triage <= 0.05, path.name
+    if summary.cause_top3 is not None:
+        assert summary.cause_top3 >= 0.80, path.name
+
+
 def test_the_expected_cause_is_in_the_top_three(records) -> None:
     summary = summarise(records)
     assert summary.cause_top3 is not None and summary.cause_top3 >= 0.80
+
+
+def test_outside_style_vignettes_need_no_extension_term() -> None:
+    """A danger the original case-format terms describe must be caught without new terms: the
+    blind sets use the original vocabulary only (docs/case-format-extensions.md)."""
+    from spasmcare.vocabulary import ASSOCIATED
+
+    extensions = set(ASSOCIATED[ASSOCIATED.index("weight_loss") + 1 :])
+    assert "lasting_weakness" in extensions and "weakness" not in extensions
+    for path in (Path(__file__).parent / "vignettes").glob("blind_set_*.jsonl"):
+        for line in path.read_text().splitlines():
+            used = set(json.loads(line)["case"].get("associated") or [])
+            assert not used & extensions, (path.name, used & extensions)

@@ -33,6 +33,10 @@ ASSOCIATED: Final = (
     "sweating", "swelling", "tachycardia", "tenderness", "tingling", "tremor", "trismus",
     "unable_to_bear_weight", "unsteady_gait", "urinary_retention", "visible_twitching",
     "vision_change", "vomiting", "warmth", "weakness", "weight_loss",
+    # Extensions of case format 1 (docs/case-format-extensions.md): words people use for
+    # dangers the original terms describe only in part.
+    "persistent_pain", "urge_to_move", "reduced_urine", "non_blanching_rash", "testicular_pain",
+    "lasting_weakness",
 )  # fmt: skip
 
 RECENT: Final = (
@@ -121,5 +125,7 @@ REGION_GROUPS: Final[dict[str, tuple[str, ...]]] = {
     "spine": ("neck", "upper_back", "lower_back"),
     "head_neck": ("head", "face", "jaw", "neck"),
     "trunk": ("chest", "abdomen", "upper_back", "lower_back", "flank"),
+    # Where the pain of a heart attack is felt (NHS: chest, arms, jaw, neck, back).
+    "heart": ("chest", "upper_back", "shoulder", "arm", "jaw", "neck"),
 }
 """Named groups of regions that rules may use as `@name` inside a value list."""

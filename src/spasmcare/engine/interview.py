@@ -32,12 +32,17 @@ def next_question(
     An answer that makes the result an emergency ends the interview at once: nothing more is
     asked before the person is told to call for help.
     """
+    if answers.get("region") is None:
+        # Every case needs a region: ask it (again) until it has an answer.
+        return next(q for q in kb.questions if q.type == "region")
     facts = _facts(kb, answers)
     open_terms = _open_terms(kb, answers, asked)
-    if "region" in answers and screen.emergency_decided(kb, facts, open_terms):
+    if screen.emergency_decided(kb, facts, open_terms):
         return None
     current = _disposition(kb, facts)
-    reasons = screen.pending(kb, facts, open_terms, current)
+    reasons = screen.pending(kb, facts, open_terms, current) + screen.unsettled(
+        kb, facts, open_terms
+    )
     for question in kb.questions:
         if question.id in asked or _answered(question, answers):
             continue
@@ -82,7 +87,8 @@ def _open_terms(
 
 
 def _could_raise(question: schema.Question, reasons: list[screen.Pending]) -> bool:
-    """Whether an answer to the question could decide a reason that would raise the level."""
+    """Whether an answer to the question could decide a reason that would raise the level,
+    or one that holds now only because an answer is not known yet."""
     return any(screen.could_decide(question, test) for r in reasons for test in r.tests)
 
 

@@ -44,20 +44,35 @@ def pending(
 ) -> list[Pending]:
     """Every reason more urgent than ``disposition`` that open answers could still make hold."""
     current = urgency(disposition)
+    # A rule whose every field is answered is already decided; only the others can be open
+    # (a list field counts as answered once given, whatever its open terms).
+    unknown = {field for field, value in facts.items() if value is None}
+    unknown |= {field for field, terms in open_terms.items() if terms is None or terms}
     found = [
         Pending(flag.id, flag.disposition, tuple(_open_tests(flag.when, facts, open_terms)))
         for flag in kb.red_flags
         if urgency(flag.disposition) > current
+        and not unknown.isdisjoint(_fields(flag.when))
         and rules.settle(flag.when, facts, open_terms) is None
     ]
     for cause in kb.causes.values():
         triage = cause.triage
         if triage is None or urgency(triage.disposition) <= current:
             continue
-        tests = _cause_could_pass(cause, triage, facts, open_terms)
+        tests = _cause_could_pass(cause, triage, facts, open_terms, unknown)
         if tests is not None:
             found.append(Pending(f"{cause.id}_probable", triage.disposition, tests))
     return found
+
+
+def unsettled(kb: KnowledgeBase, facts: rules.Facts, open_terms: OpenTerms) -> list[Pending]:
+    """Red-flag rules that hold now only because an answer counts as present while unknown
+    (``if_unknown``): asking it may settle them either way."""
+    return [
+        Pending(flag.id, flag.disposition, tuple(_open_tests(flag.when, facts, open_terms)))
+        for flag in kb.index.red_flags.holding(facts)
+        if rules.settle(flag.when, facts, open_terms) is None
+    ]
 
 
 def emergency_decided(kb: KnowledgeBase, facts: rules.Facts, open_terms: OpenTerms) -> bool:
@@ -85,10 +100,14 @@ def emergency_decided(kb: KnowledgeBase, facts: rules.Facts, open_terms: OpenTer
 
 
 def _cause_could_pass(
-    cause: schema.Cause, triage: schema.CauseTriage, facts: rules.Facts, open_terms: OpenTerms
+    cause: schema.Cause,
+    triage: schema.CauseTriage,
+    facts: rules.Facts,
+    open_terms: OpenTerms,
+    unknown: set[str],
 ) -> tuple[rules.Test, ...] | None:
     """The open tests through which the cause could still reach its threshold, or None."""
-    gate = True if cause.requires is None else rules.settle(cause.requires, facts, open_terms)
+    gate = True if cause.requires is None else _verdict(cause.requires, facts, open_terms, unknown)
     if gate is False:
         return None
     log_odds = math.log(cause.prior / (1 - cause.prior))
@@ -96,7 +115,7 @@ def _cause_could_pass(
     if gate is None and cause.requires is not None:
         tests += _open_tests(cause.requires, facts, open_terms)
     for finding in cause.findings:
-        verdict = rules.settle(finding.when, facts, open_terms)
+        verdict = _verdict(finding.when, facts, open_terms, unknown)
         if verdict is True:
             log_odds += finding.weight
         elif verdict is None and finding.weight > 0:
@@ -107,10 +126,47 @@ def _cause_could_pass(
     return tuple(tests)
 
 
+def _verdict(
+    condition: rules.Condition, facts: rules.Facts, open_terms: OpenTerms, unknown: set[str]
+) -> bool | None:
+    """Three-valued verdict; a condition on answered fields only is decided by ``holds``."""
+    if unknown.isdisjoint(_fields(condition)):
+        return rules.holds(condition, facts)
+    return rules.settle(condition, facts, open_terms)
+
+
+# Per condition object (conditions are immutable and live as long as their knowledge base):
+# the fields it reads and its tests. Keyed by identity, because hashing a condition tree
+# costs more than the lookup saves.
+_FIELDS: dict[int, tuple[rules.Condition, frozenset[str]]] = {}
+_TESTS: dict[int, tuple[rules.Condition, tuple[rules.Test, ...]]] = {}
+
+
+def _fields(condition: rules.Condition) -> frozenset[str]:
+    found = _FIELDS.get(id(condition))
+    if found is None or found[0] is not condition:
+        found = _FIELDS[id(condition)] = (condition, frozenset(rules.fields_of(condition)))
+    return found[1]
+
+
+def _tests(condition: rules.Condition) -> tuple[rules.Test, ...]:
+    found = _TESTS.get(id(condition))
+    if found is None or found[0] is not condition:
+        found = _TESTS[id(condition)] = (condition, tuple(rules.tests_of(condition)))
+    return found[1]
+
+
 def _open_tests(
     condition: rules.Condition, facts: rules.Facts, open_terms: OpenTerms
 ) -> Iterator[rules.Test]:
-    for test in rules.tests_of(condition):
+    for test in _tests(condition):
+        # A test on an answered field is decided; only the others need three-valued logic.
+        if test.field in open_terms:
+            still = open_terms[test.field]
+            if still is not None and not still:
+                continue
+        elif facts.get(test.field) is not None:
+            continue
         if rules.settle(test, facts, open_terms) is None:
             yield test
 
@@ -141,16 +197,19 @@ def screen(kb: KnowledgeBase, facts: rules.Facts, disposition: str) -> Screen:
     if disposition == "emergency":
         return Screen(complete=True, unanswered=[])
     reasons = pending(kb, facts, open_terms_of(facts), disposition)
+    open_tests = _by_field(reasons)
     ranked: dict[str, tuple[int, int]] = {}
     for position, question in enumerate(kb.questions):
-        if facts.get(question.field) is not None:
+        tests = open_tests.get(question.field)
+        if not tests or facts.get(question.field) is not None:
             continue
         if question.asks_when is not None and not rules.holds(question.asks_when, facts):
             continue
+        wanted = terms_of(question)
         levels = [
-            urgency(reason.disposition)
-            for reason in reasons
-            if any(could_decide(question, test) for test in reason.tests)
+            level
+            for level, terms in tests
+            if wanted is None or terms is None or not terms.isdisjoint(wanted)
         ]
         if levels:
             ranked[question.id] = (-max(levels), position)
@@ -161,3 +220,22 @@ def screen(kb: KnowledgeBase, facts: rules.Facts, disposition: str) -> Screen:
         unanswered=order,
         unanswered_text=[by_id[q].text for q in order],
     )
+
+
+def _by_field(reasons: list[Pending]) -> dict[str, list[tuple[int, frozenset[str] | None]]]:
+    """Per case field, the open tests of the pending reasons: (urgency, the terms the test
+    looks for, or None when any answer to the field decides it), each pair once."""
+    found: dict[str, dict[frozenset[str] | None, int]] = {}
+    for reason in reasons:
+        level = urgency(reason.disposition)
+        for test in reason.tests:
+            looked_for = _looked_for(test)
+            seen = found.setdefault(test.field, {})
+            seen[looked_for] = max(level, seen.get(looked_for, level))
+    return {field: [(lv, terms) for terms, lv in seen.items()] for field, seen in found.items()}
+
+
+def _looked_for(test: rules.Test) -> frozenset[str] | None:
+    """The terms a test looks for; None (a number, a choice, ``known``): any answer decides."""
+    terms = [operand for _, operand in test.operators if isinstance(operand, frozenset)]
+    return frozenset().union(*terms) if terms else None

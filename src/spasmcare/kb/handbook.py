@@ -8,7 +8,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markdown_it import MarkdownIt
 
-from spasmcare.kb import rules
+from spasmcare.kb import rules, schema
 from spasmcare.kb.load import KnowledgeBase
 from spasmcare.vocabulary import DISPOSITIONS, urgency
 
@@ -38,6 +38,14 @@ def _cite(kb: KnowledgeBase, ids: list[str]) -> str:
     return ", ".join(f"`{i}`" for i in ids) or "none"
 
 
+def _basis(kb: KnowledgeBase, basis: schema.Basis) -> str:
+    """Where a number comes from, in words."""
+    if basis.estimate:
+        return f"estimate: {basis.estimate}"
+    figure = f": {basis.figure}" if basis.figure else ""
+    return f"sourced from {_cite(kb, basis.sources)}{figure}"
+
+
 def _sections(kb: KnowledgeBase) -> Iterator[str]:
     m = kb.manifest
     reviewers = ", ".join(m.reviewed_by) or "not yet reviewed"
@@ -55,16 +63,31 @@ def _sections(kb: KnowledgeBase) -> Iterator[str]:
                 f"Points to: {', '.join(f.causes) or 'none'}. Review: {f.review}. "
                 f"Sources: {_cite(kb, f.sources)}\n"
             )
-    yield "## Causes\n"
+    yield (
+        "## Causes\n\nEach cause's probability is its prior odds times the likelihood ratios of "
+        "the findings present. A serious cause with an action threshold raises the disposition "
+        "when its probability reaches the threshold. Every number says where it comes from: "
+        "*sourced* (with the figure the source reports) or *estimate* (with the reason).\n"
+    )
     for c in sorted(kb.causes.values(), key=lambda c: c.title):
         gate = f"**Considered only when:** {rules.describe(c.requires)}\n\n" if c.requires else ""
         rows = "\n".join(
-            f"| {fi.text} | {rules.describe(fi.when)} | {fi.weight:+.1f} |" for fi in c.findings
+            f"| {fi.text} | {rules.describe(fi.when)} | {fi.weight:+.1f} | "
+            f"{_basis(kb, fi.basis) if fi.basis else 'as the cause'} |"
+            for fi in c.findings
+        )
+        triage = (
+            f"**Action threshold:** {c.triage.disposition.replace('_', ' ')} at a probability of "
+            f"{c.triage.threshold:g} or more ({_basis(kb, c.triage.basis)}).\n\n"
+            if c.triage
+            else ""
         )
         yield (
-            f"### {c.title} (`{c.id}`)\n\n{c.summary}\n\nPrior: {c.prior:g}. Serious: "
-            f"{'yes' if c.serious else 'no'}.\n\n{gate}| finding | condition | log LR |\n"
-            f"|---|---|---|\n{rows}\n\nNext steps: {c.next_steps or '-'}\n\n"
+            f"### {c.title} (`{c.id}`)\n\n{c.summary}\n\nPrior: {c.prior:g} "
+            f"({_basis(kb, c.prior_basis)}). Serious: {'yes' if c.serious else 'no'}.\n\n"
+            f"{triage}{gate}Likelihood ratios: {_basis(kb, c.weights_basis)}, unless a row says "
+            f"otherwise.\n\n| finding | condition | log LR | basis |\n"
+            f"|---|---|---|---|\n{rows}\n\nNext steps: {c.next_steps or '-'}\n\n"
             f"Sources: {_cite(kb, c.sources)}\n"
         )
     yield "## Care steps\n"

@@ -278,11 +278,14 @@ def settle(
     if isinstance(condition, Not):
         inner = settle(condition.item, facts, open_terms)
         return None if inner is None else not inner
-    values = [settle(item, facts, open_terms) for item in condition.items]
     decisive = isinstance(condition, Any)
-    if decisive in values:
-        return decisive
-    return None if None in values else not decisive
+    undecided = False
+    for item in condition.items:  # stops at the first decisive item, as holds() does
+        value = settle(item, facts, open_terms)
+        if value is decisive:
+            return decisive
+        undecided = undecided or value is None
+    return None if undecided else not decisive
 
 
 def _settle_test(
