@@ -131,3 +131,16 @@ def test_the_result_page_lists_the_questions_left_unanswered(tmp_path, kb) -> No
     everything = {**SELF_CARE_CASE, "home_treatment_tried_days": 0}
     complete = make_client(tmp_path / "other").assess(kb, everything).text
     assert "This result rests on incomplete answers" not in complete
+
+
+def test_an_answer_that_could_only_change_the_routine_advice_does_not_withhold_reassurance(
+    kb,
+) -> None:
+    case = {k: v for k, v in NIGHT_CRAMP_FULLY_ANSWERED.items() if k != "home_treatment_tried_days"}
+    result = assess(case, kb)
+    assert result.screen.complete is False
+    assert result.screen.could_raise_to == "routine"
+    assert result.headline == kb.dispositions["self_care"].headline
+    vague = assess({"region": "calf"}, kb)
+    assert vague.screen.could_raise_to in ("urgent", "emergency")
+    assert vague.headline == kb.dispositions["self_care"].headline_incomplete

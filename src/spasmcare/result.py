@@ -48,6 +48,9 @@ class Screen(Model):
     unanswered_text: list[str] = Field(
         default=[], description="The same questions as they are asked."
     )
+    could_raise_to: Disposition | None = Field(
+        None, description="The most urgent level an unanswered question could still lead to."
+    )
 
 
 class RankedCause(Model):

@@ -104,10 +104,13 @@ def show_result(result: Result) -> None:
         )
     )
     if not result.screen.complete and result.screen.unanswered_text:
-        console.print(
-            "[bold yellow]This result rests on incomplete answers.[/bold yellow] "
-            "Still to answer, most important first:"
-        )
+        if result.screen.could_raise_to in ("urgent", "emergency"):
+            console.print(
+                "[bold yellow]This result rests on incomplete answers.[/bold yellow] "
+                "Still to answer, most important first:"
+            )
+        else:
+            console.print("[bold]A few answers could still change the advice:[/bold]")
         for text in result.screen.unanswered_text:
             console.print(f"  ? {text}", highlight=False)
     for flag in result.red_flags:

@@ -48,7 +48,10 @@ def _assess(case: Case, kb: KnowledgeBase) -> Result:
     disposition = triage.disposition_of(fired)
     danger_screen = screen.screen(kb, facts, disposition)
     text = kb.dispositions[disposition]
-    headline = text.headline if danger_screen.complete else text.headline_incomplete
+    # Only an unanswered question that could make it urgent or an emergency withholds the
+    # reassurance of the headline; the others are listed, but the advice stands.
+    dangerous = danger_screen.could_raise_to in ("urgent", "emergency")
+    headline = text.headline_incomplete if dangerous else text.headline
     return Result(
         disposition=disposition,
         headline=headline,

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spasmcare.kb import rules, schema
 from spasmcare.kb.load import KnowledgeBase
 from spasmcare.result import Screen
-from spasmcare.vocabulary import NAME_LIST_FIELDS, TERM_LIST_FIELDS, urgency
+from spasmcare.vocabulary import DISPOSITIONS, NAME_LIST_FIELDS, TERM_LIST_FIELDS, urgency
 
 OpenTerms = Mapping[str, frozenset[str] | None]
 
@@ -219,6 +219,7 @@ def screen(kb: KnowledgeBase, facts: rules.Facts, disposition: str) -> Screen:
         complete=not order,
         unanswered=order,
         unanswered_text=[by_id[q].text for q in order],
+        could_raise_to=DISPOSITIONS[-ranked[order[0]][0]] if order else None,
     )
 
 
