@@ -46,7 +46,7 @@ def _assess(case: Case, kb: KnowledgeBase) -> Result:
     evidence = causes.evidence_of(kb, facts)
     fired = triage.by_urgency([*triage.fire(kb, facts), *triage.from_causes(kb, *evidence)])
     disposition = triage.disposition_of(fired)
-    danger_screen = screen.screen(kb, facts, disposition)
+    danger_screen = screen.screen(kb, facts, disposition, evidence)
     text = kb.dispositions[disposition]
     # Only an unanswered question that could make it urgent or an emergency withholds the
     # reassurance of the headline; the others are listed, but the advice stands.

@@ -14,6 +14,7 @@ import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
+from spasmcare.engine.causes import Evidence
 from spasmcare.kb import rules, schema
 from spasmcare.kb.load import KnowledgeBase
 from spasmcare.result import Screen
@@ -40,7 +41,11 @@ def open_terms_of(facts: rules.Facts) -> dict[str, frozenset[str] | None]:
 
 
 def pending(
-    kb: KnowledgeBase, facts: rules.Facts, open_terms: OpenTerms, disposition: str
+    kb: KnowledgeBase,
+    facts: rules.Facts,
+    open_terms: OpenTerms,
+    disposition: str,
+    evidence: Evidence | None = None,
 ) -> list[Pending]:
     """Every reason more urgent than ``disposition`` that open answers could still make hold."""
     current = urgency(disposition)
@@ -58,6 +63,8 @@ def pending(
     for cause in kb.causes.values():
         triage = cause.triage
         if triage is None or urgency(triage.disposition) <= current:
+            continue
+        if evidence is not None and not _may_reach(cause, triage.threshold, evidence, unknown):
             continue
         tests = _cause_could_pass(cause, triage, facts, open_terms, unknown)
         if tests is not None:
@@ -97,6 +104,27 @@ def emergency_decided(kb: KnowledgeBase, facts: rules.Facts, open_terms: OpenTer
         if supported and 1 / (1 + math.exp(-log_odds)) >= triage.threshold:
             return True
     return False
+
+
+def _may_reach(
+    cause: schema.Cause, threshold: float, evidence: Evidence, unknown: set[str]
+) -> bool:
+    """A quick upper bound for a finished case: the cause's log odds from the answers given,
+    plus every positive finding that an unanswered question could still make present."""
+    log_odds, present = evidence
+    if cause.id not in log_odds:
+        # The gate failed on the answers given; it can still open only through an unknown.
+        if cause.requires is None or unknown.isdisjoint(_fields(cause.requires)):
+            return False
+        best = math.log(cause.prior / (1 - cause.prior))
+    else:
+        best = log_odds[cause.id]
+    held = {id(f) for f in present.get(cause.id, ())}
+    for finding in cause.findings:
+        open_finding = not unknown.isdisjoint(_fields(finding.when))
+        if finding.weight > 0 and id(finding) not in held and open_finding:
+            best += finding.weight
+    return 1 / (1 + math.exp(-best)) >= threshold
 
 
 def _cause_could_pass(
@@ -192,11 +220,13 @@ def terms_of(question: schema.Question) -> frozenset[str] | None:
     return None
 
 
-def screen(kb: KnowledgeBase, facts: rules.Facts, disposition: str) -> Screen:
-    """The danger screen of a finished case."""
+def screen(
+    kb: KnowledgeBase, facts: rules.Facts, disposition: str, evidence: Evidence | None = None
+) -> Screen:
+    """The danger screen of a finished case (``evidence``: the cause model's, if at hand)."""
     if disposition == "emergency":
         return Screen(complete=True, unanswered=[])
-    reasons = pending(kb, facts, open_terms_of(facts), disposition)
+    reasons = pending(kb, facts, open_terms_of(facts), disposition, evidence)
     open_tests = _by_field(reasons)
     ranked: dict[str, tuple[int, int]] = {}
     for position, question in enumerate(kb.questions):
