@@ -61,7 +61,7 @@ def test_triage_meets_the_bar(records) -> None:
 # Blind set 2 was held back and scored once the work on set 1 was done; it is below the bar on
 # its own (docs/clinical-evaluation.md lists what it still misses). Strict: the test turns red
 # once the set meets the bar, so the record is updated.
-BELOW_THE_BAR = {"blind_set_2": "appropriate triage 86% and under-triage 7% on the held-out set"}
+BELOW_THE_BAR = {"blind_set_2": "appropriate triage 87% and under-triage 7% on the held-out set"}
 
 
 @pytest.mark.parametrize(
