@@ -44,7 +44,7 @@ def assess(case: Case | Mapping[str, Any] | str, kb: KnowledgeBase | None = None
 def _assess(case: Case, kb: KnowledgeBase) -> Result:
     facts = facts_of(case, kb)
     evidence = causes.evidence_of(kb, facts)
-    fired = triage.by_urgency([*triage.fire(kb, facts), *triage.from_causes(kb, *evidence)])
+    fired = triage.reasons(kb, facts, *evidence)
     disposition = triage.disposition_of(fired)
     danger_screen = screen.screen(kb, facts, disposition, evidence)
     text = kb.dispositions[disposition]

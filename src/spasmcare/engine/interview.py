@@ -57,9 +57,7 @@ def next_question(
 
 def _disposition(kb: KnowledgeBase, facts: rules.Facts) -> str:
     evidence = causes.evidence_of(kb, facts)
-    return triage.disposition_of(
-        triage.by_urgency([*triage.fire(kb, facts), *triage.from_causes(kb, *evidence)])
-    )
+    return triage.disposition_of(triage.reasons(kb, facts, *evidence))
 
 
 def _open_terms(
@@ -126,7 +124,7 @@ def _facts(kb: KnowledgeBase, answers: Mapping[str, Any]) -> rules.Facts:
 def _outcome(kb: KnowledgeBase, answers: Mapping[str, Any]) -> tuple[str, list[str]]:
     facts = _facts(kb, answers)
     evidence = causes.evidence_of(kb, facts)
-    fired = triage.by_urgency([*triage.fire(kb, facts), *triage.from_causes(kb, *evidence)])
+    fired = triage.reasons(kb, facts, *evidence)
     ranked = causes.rank(kb, facts, fired, evidence)
     return triage.disposition_of(fired), [c.id for c in ranked[:3]]
 

@@ -82,6 +82,16 @@ def from_causes(
     return fired
 
 
+def reasons(
+    kb: KnowledgeBase,
+    facts: rules.Facts,
+    log_odds: Mapping[str, float],
+    present: Mapping[str, list[schema.Finding]],
+) -> list[FiredRedFlag]:
+    """Every reason to raise the disposition, rules and causes together, most urgent first."""
+    return by_urgency([*fire(kb, facts), *from_causes(kb, log_odds, present)])
+
+
 def by_urgency(fired: list[FiredRedFlag]) -> list[FiredRedFlag]:
     """Most urgent first; rules before causes within a level, otherwise in the given order."""
     return sorted(fired, key=lambda f: (-urgency(f.disposition), f.kind != "rule"))

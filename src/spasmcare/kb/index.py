@@ -209,7 +209,6 @@ class RuleIndexes:
     safety_net: RuleIndex[schema.SafetyNet]
     myths: RuleIndex[tuple[schema.Myth, MythNote]]
     screen: RuleIndex[ScreenItem]
-    flag_causes: dict[str, list[str]]  # the causes each red flag points to
     cuts: Cuts
     all_causes: tuple[schema.Cause, ...]
     _findings: dict[str | None, Findings] = field(default_factory=dict)
@@ -222,7 +221,6 @@ class RuleIndexes:
             return RuleIndex(pairs, cuts)
 
         return cls(
-            flag_causes={flag.id: flag.causes for flag in kb.red_flags},
             red_flags=index((flag, flag.when) for flag in kb.red_flags),
             causes=index(
                 ((cause.id, math.log(cause.prior / (1 - cause.prior))), cause.requires)
