@@ -15,6 +15,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from spasmcare.engine.causes import Evidence
+from spasmcare.engine.triage import probability
 from spasmcare.kb import rules, schema
 from spasmcare.kb.load import KnowledgeBase
 from spasmcare.result import Screen
@@ -94,14 +95,14 @@ def emergency_decided(kb: KnowledgeBase, facts: rules.Facts, open_terms: OpenTer
             continue
         if cause.requires is not None and not rules.settle(cause.requires, facts, open_terms):
             continue
-        log_odds = math.log(cause.prior / (1 - cause.prior))
+        log_odds = _prior_log_odds(cause)
         supported = False
         for finding in cause.findings:
             verdict = rules.settle(finding.when, facts, open_terms)
             if verdict is True or (verdict is None and finding.weight < 0):
                 log_odds += finding.weight
                 supported |= verdict is True and finding.weight > 0
-        if supported and 1 / (1 + math.exp(-log_odds)) >= triage.threshold:
+        if supported and probability(log_odds) >= triage.threshold:
             return True
     return False
 
@@ -116,7 +117,7 @@ def _may_reach(
         # The gate failed on the answers given; it can still open only through an unknown.
         if cause.requires is None or unknown.isdisjoint(_fields(cause.requires)):
             return False
-        best = math.log(cause.prior / (1 - cause.prior))
+        best = _prior_log_odds(cause)
     else:
         best = log_odds[cause.id]
     held = {id(f) for f in present.get(cause.id, ())}
@@ -124,7 +125,7 @@ def _may_reach(
         open_finding = not unknown.isdisjoint(_fields(finding.when))
         if finding.weight > 0 and id(finding) not in held and open_finding:
             best += finding.weight
-    return 1 / (1 + math.exp(-best)) >= threshold
+    return probability(best) >= threshold
 
 
 def _cause_could_pass(
@@ -138,7 +139,7 @@ def _cause_could_pass(
     gate = True if cause.requires is None else _verdict(cause.requires, facts, open_terms, unknown)
     if gate is False:
         return None
-    log_odds = math.log(cause.prior / (1 - cause.prior))
+    log_odds = _prior_log_odds(cause)
     tests: list[rules.Test] = []
     if gate is None and cause.requires is not None:
         tests += _open_tests(cause.requires, facts, open_terms)
@@ -149,9 +150,13 @@ def _cause_could_pass(
         elif verdict is None and finding.weight > 0:
             log_odds += finding.weight
             tests += _open_tests(finding.when, facts, open_terms)
-    if not tests or 1 / (1 + math.exp(-log_odds)) < triage.threshold:
+    if not tests or probability(log_odds) < triage.threshold:
         return None
     return tuple(tests)
+
+
+def _prior_log_odds(cause: schema.Cause) -> float:
+    return math.log(cause.prior / (1 - cause.prior))
 
 
 def _verdict(
@@ -203,12 +208,8 @@ def could_decide(question: schema.Question, test: rules.Test) -> bool:
     """Whether an answer to the question could decide the test."""
     if test.field != question.field:
         return False
-    wanted = terms_of(question)
-    if wanted is None:
-        return True
-    return any(
-        isinstance(operand, frozenset) and bool(operand & wanted) for _, operand in test.operators
-    )
+    wanted, looked_for = terms_of(question), _looked_for(test)
+    return wanted is None or looked_for is None or not looked_for.isdisjoint(wanted)
 
 
 def terms_of(question: schema.Question) -> frozenset[str] | None:
