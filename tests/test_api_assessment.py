@@ -165,6 +165,14 @@ def test_the_interview_names_bad_answers_and_unknown_questions(client: TestClien
     assert errors["asked.1"]["value"] == "nope"
 
 
+def test_lists_answered_not_known_still_get_the_next_question(client: TestClient) -> None:
+    """null for a list ("not known") is a valid answer; the interview goes on from it."""
+    answers = {"region": "head", "associated": None, "recent": ["fall_or_trauma"]}
+    response = client.post("/api/v1/interview", json={"answers": answers, "asked": None})
+    assert response.status_code == 200, response.text
+    assert response.json()["question"] is not None
+
+
 def test_an_interview_with_everything_asked_but_no_region_asks_for_the_region_again(
     client: TestClient, kb: KnowledgeBase
 ) -> None:

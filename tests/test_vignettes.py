@@ -58,22 +58,7 @@ def test_triage_meets_the_bar(records) -> None:
     assert summary.over_triage_self_care_to_urgent <= 0.05
 
 
-# Blind set 2 was held back and scored once the work on set 1 was done; it is below the bar on
-# its own (docs/clinical-evaluation.md lists what it still misses). Strict: the test turns red
-# once the set meets the bar, so the record is updated.
-BELOW_THE_BAR = {"blind_set_2": "appropriate triage 87% and under-triage 7% on the held-out set"}
-
-
-@pytest.mark.parametrize(
-    "path",
-    [
-        pytest.param(path, marks=pytest.mark.xfail(strict=True, reason=BELOW_THE_BAR[path.stem]))
-        if path.stem in BELOW_THE_BAR
-        else path
-        for path in VIGNETTES
-    ],
-    ids=lambda p: p.stem,
-)
+@pytest.mark.parametrize("path", VIGNETTES, ids=lambda p: p.stem)
 def test_each_set_meets_the_triage_bar_on_its_own(kb, path: Path) -> None:
     """The blind sets and the clinical review's cases are held to the bar one by one, so a
     large set of easy cases cannot hide a weak one."""
@@ -81,6 +66,10 @@ def test_each_set_meets_the_triage_bar_on_its_own(kb, path: Path) -> None:
     summary = summarise(records)
     assert summary.triage_appropriate >= 0.90, path.name
     assert summary.under_triage <= 0.05, path.name
+    if summary.emergency_sensitivity is not None:
+        assert summary.emergency_sensitivity == 1.0, path.name
+    if summary.over_triage_self_care_to_urgent is not None:
+        assert summary.over_triage_self_care_to_urgent <= 0.05, path.name
     if summary.cause_top3 is not None:
         assert summary.cause_top3 >= 0.80, path.name
 

@@ -95,17 +95,18 @@ def answer(question: schema.Question, answers: Mapping[str, Any], value: Any) ->
     out = {k: list(x) if isinstance(x, list) else x for k, x in answers.items()}
     field = question.field
     if question.type == "yes_no" and field in TERM_LIST_FIELDS:
-        terms = out.setdefault(field, [])
+        # A list answered null ("not known") gains the term as a list of its own.
+        terms = out[field] = out.get(field) or []
         if value and question.term not in terms:
             terms.append(question.term)
     elif question.type == "multi_choice":
-        terms = out.setdefault(field, [])
+        terms = out[field] = out.get(field) or []
         chosen = {c.id: c.value for c in question.choices}
         terms += [chosen[c] for c in value if chosen.get(c) is not None and chosen[c] not in terms]
     elif question.type == "single_choice":
         out[field] = next(c.value for c in question.choices if c.id == value)
     elif question.type == "names":
-        out[field] = [*out.get(field, []), *value]
+        out[field] = [*(out.get(field) or []), *value]
     else:
         out[field] = value
     return out
