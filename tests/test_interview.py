@@ -144,7 +144,7 @@ def test_two_answers_that_matter_only_together_are_both_asked(kb) -> None:
         ({"conditions": ["active_cancer"]}, "conditions"),
         ({"recent": ["long_flight"]}, "recent_events"),
         ({"recent": ["childbirth"]}, "recent_events"),
-        ({"recent": ["surgery"]}, "recent_surgery_kind"),
+        ({"recent": ["surgery"]}, "recent_wound_or_operation"),
     ],
 )
 def test_when_a_clot_is_possible_the_interview_asks_about_its_risks(kb, risk, asked_about) -> None:
