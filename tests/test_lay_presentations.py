@@ -442,3 +442,172 @@ def test_everyday_presentations_reach_their_level(kb, name: str) -> None:
         if result.disposition not in levels:
             wrong.append((case, result.disposition, sorted(levels)))
     assert wrong == []
+
+
+DANGER_AND_LOOKALIKES = {
+    "new tummy or back pain with a known aneurysm is an emergency": [
+        (
+            {"region": "abdomen", "age": 78, "conditions": ["abdominal aortic aneurysm"]},
+            {"emergency"},
+        ),
+        (
+            {"region": "lower_back", "age": 70, "days_since_first": 0, "conditions": ["AAA"]},
+            {"emergency"},
+        ),
+        ({"region": "flank", "conditions": ["aortic aneurysm"]}, {"emergency"}),
+    ],
+    "dark urine with legs too weak to walk after hard exercise is an emergency": [
+        (
+            {
+                "region": "legs",
+                "age": 24,
+                "days_since_first": 1,
+                "associated": ["weakness", "dark_urine"],
+                "recent": ["spin_class"],
+            },
+            {"emergency"},
+        ),
+        (
+            {"region": "calf", "side": "both", "associated": ["difficulty_walking", "dark_urine"]},
+            {"emergency"},
+        ),
+        (
+            {
+                "region": "thigh",
+                "associated": ["dark_urine", "unable_to_bear_weight"],
+                "recent": ["new_exercise"],
+            },
+            {"emergency"},
+        ),
+    ],
+    "dark urine with aches on a statin is seen today": [
+        (
+            {
+                "region": "whole_body",
+                "age": 70,
+                "onset": "gradual",
+                "days_since_first": 4,
+                "associated": ["dark_urine", "weakness"],
+                "medications": ["simvastatin"],
+            },
+            {"urgent"},
+        ),
+    ],
+    "a first lasting jaw, arm or back ache with light-headedness is an emergency": [
+        (
+            {
+                "region": "jaw",
+                "age": 64,
+                "duration_minutes": 30,
+                "frequency": "first_time",
+                "associated": ["dizziness", "weakness"],
+            },
+            {"emergency"},
+        ),
+        ({"region": "arm", "side": "left", "age": 55, "associated": ["dizziness"]}, {"emergency"}),
+        (
+            {
+                "region": "upper_back",
+                "age": 60,
+                "duration_minutes": 20,
+                "associated": ["loss_of_consciousness"],
+            },
+            {"emergency"},
+        ),
+    ],
+    "a stitch with every run is not a torsion, a sudden groin pain in a boy still is": [
+        (
+            {
+                "region": "abdomen",
+                "age": 15,
+                "sex": "male",
+                "side": "left",
+                "frequency": "weekly",
+                "time_of_day": "during_exercise",
+            },
+            {"self_care", "routine"},
+        ),
+        (
+            {
+                "region": "groin",
+                "age": 14,
+                "sex": "male",
+                "onset": "sudden",
+                "recent": ["football_match"],
+            },
+            {"emergency"},
+        ),
+        ({"region": "abdomen", "age": 13, "sex": "male", "onset": "sudden"}, {"emergency"}),
+    ],
+    "night cramps that keep coming back in pregnancy are not called a clot": [
+        (
+            {
+                "region": "calf",
+                "age": 27,
+                "pregnant": True,
+                "frequency": "weekly",
+                "time_of_day": "night",
+                "associated": ["sleep_disturbance"],
+            },
+            {"self_care", "routine"},
+        ),
+        (
+            {
+                "region": "calf",
+                "age": 33,
+                "pregnant": True,
+                "frequency": "daily",
+                "time_of_day": "night",
+                "days_since_first": 21,
+            },
+            {"self_care", "routine"},
+        ),
+    ],
+    "one aching calf with a clot risk is seen today even when its length is not known": [
+        ({"region": "calf", "side": "left", "recent": ["long_flight"]}, {"urgent"}),
+        ({"region": "calf", "pregnant": True, "frequency": "occasional"}, {"urgent"}),
+        (
+            {
+                "region": "thigh",
+                "side": "right",
+                "medications": ["combined pill"],
+                "frequency": "daily",
+            },
+            {"urgent"},
+        ),
+    ],
+    "shaky and sweaty on insulin but thinking clearly is not sent for same-day care": [
+        (
+            {
+                "region": "legs",
+                "side": "both",
+                "age": 58,
+                "onset": "sudden",
+                "associated": ["sweating", "tremor", "weakness"],
+                "medications": ["insulin"],
+                "conditions": ["diabetes"],
+            },
+            {"self_care", "routine", "soon"},
+        ),
+        (
+            {
+                "region": "legs",
+                "age": 58,
+                "onset": "sudden",
+                "associated": ["sweating", "tremor", "weakness", "confusion"],
+                "medications": ["insulin"],
+            },
+            {"emergency"},
+        ),
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(DANGER_AND_LOOKALIKES))
+def test_dangers_and_their_lookalikes_reach_their_level(kb, name: str) -> None:
+    wrong = []
+    for case, levels in DANGER_AND_LOOKALIKES[name]:
+        result = assess(case, kb)
+        if result.disposition not in levels:
+            wrong.append((case, result.disposition, sorted(levels)))
+    assert wrong == []
