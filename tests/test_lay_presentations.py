@@ -436,12 +436,13 @@ EVERYDAY_LEVELS = {
 
 @pytest.mark.parametrize("name", sorted(EVERYDAY_LEVELS))
 def test_everyday_presentations_reach_their_level(kb, name: str) -> None:
-    wrong = []
-    for case, levels in EVERYDAY_LEVELS[name]:
-        result = assess(case, kb)
-        if result.disposition not in levels:
-            wrong.append((case, result.disposition, sorted(levels)))
-    assert wrong == []
+    assert wrong_levels(kb, EVERYDAY_LEVELS[name]) == []
+
+
+def wrong_levels(kb, cases: list[tuple[dict[str, Any], set[str]]]) -> list[Any]:
+    """The cases whose disposition is not one of their levels, with what they got."""
+    results = ((case, levels, assess(case, kb).disposition) for case, levels in cases)
+    return [(case, got, sorted(levels)) for case, levels, got in results if got not in levels]
 
 
 DANGER_AND_LOOKALIKES = {
@@ -605,9 +606,4 @@ DANGER_AND_LOOKALIKES = {
 
 @pytest.mark.parametrize("name", sorted(DANGER_AND_LOOKALIKES))
 def test_dangers_and_their_lookalikes_reach_their_level(kb, name: str) -> None:
-    wrong = []
-    for case, levels in DANGER_AND_LOOKALIKES[name]:
-        result = assess(case, kb)
-        if result.disposition not in levels:
-            wrong.append((case, result.disposition, sorted(levels)))
-    assert wrong == []
+    assert wrong_levels(kb, DANGER_AND_LOOKALIKES[name]) == []
