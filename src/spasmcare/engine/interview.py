@@ -150,17 +150,8 @@ def _possible_answers(kb: KnowledgeBase, question: schema.Question) -> Iterator[
 
 def _thresholds(kb: KnowledgeBase, field: str) -> Iterator[float]:
     """Values on both sides of every threshold the knowledge base uses for a numeric field."""
-    from spasmcare.kb.checks import conditions_of
-
     low, high = NUMBER_FIELDS[field]
-    cuts = {
-        float(operand)
-        for _, _, condition in conditions_of(kb)
-        for test in rules.tests_of(condition)
-        if test.field == field
-        for _, operand in test.operators
-        if isinstance(operand, float)
-    }
+    cuts = kb.index.cuts.get(field, ())
     for cut in sorted(cuts):
         for value in (cut - 1, cut, cut + 1):
             if value >= low and (high is None or value <= high):

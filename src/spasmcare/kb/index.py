@@ -14,19 +14,16 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import Generic, TypeVar
 
 from spasmcare import vocabulary as v
 from spasmcare.kb import rules, schema
 from spasmcare.kb.codegen import compiled_test
-from spasmcare.result import MythNote, PlanStep
+from spasmcare.kb.walk import Rules, conditions_of
 from spasmcare.vocabulary import DISPOSITIONS
-
-if TYPE_CHECKING:
-    from spasmcare.kb.load import KnowledgeBase
 
 T = TypeVar("T")
 # An answer: a field with one of its terms (list fields), its value (single-valued fields) or,
@@ -203,19 +200,18 @@ class RuleIndexes:
 
     red_flags: RuleIndex[schema.RedFlag]
     causes: RuleIndex[tuple[str, float]]  # (cause id, prior log odds)
-    # By disposition: the steps offered at it, each with its plan step when no caution applies.
-    steps: dict[str, RuleIndex[tuple[schema.CareStep, PlanStep]]]
+    steps: dict[str, RuleIndex[schema.CareStep]]  # by disposition: the steps offered at it
     cautions: RuleIndex[tuple[str, str]]  # (care step id, caution text)
     safety_net: RuleIndex[schema.SafetyNet]
-    myths: RuleIndex[tuple[schema.Myth, MythNote]]
+    myths: RuleIndex[schema.Myth]
     screen: RuleIndex[ScreenItem]
     cuts: Cuts
     all_causes: tuple[schema.Cause, ...]
     _findings: dict[str | None, Findings] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, kb: KnowledgeBase) -> RuleIndexes:
-        cuts = cuts_of(_every_condition(kb))
+    def of(cls, kb: Rules) -> RuleIndexes:
+        cuts = cuts_of(condition for _, _, condition in conditions_of(kb))
 
         def index(pairs: Iterable[tuple[T, rules.Condition | None]]) -> RuleIndex[T]:
             return RuleIndex(pairs, cuts)
@@ -230,7 +226,7 @@ class RuleIndexes:
             all_causes=tuple(kb.causes.values()),
             steps={
                 disposition: index(
-                    ((step, plan_step(step, [])), step.applies_when)
+                    (step, step.applies_when)
                     for step in kb.steps
                     if disposition in step.dispositions
                 )
@@ -242,7 +238,7 @@ class RuleIndexes:
                 for caution in step.cautions
             ),
             safety_net=index((line, line.applies_when) for line in kb.safety_net),
-            myths=index(((myth, myth_note(myth)), myth.applies_when) for myth in kb.myths),
+            myths=index((myth, myth.applies_when) for myth in kb.myths),
             screen=index(
                 (ScreenItem(drug, item, stops), item.when)
                 for drug in kb.otc_screen
@@ -275,33 +271,3 @@ def _possible_in(gate: rules.Condition | None, region: str | None, cuts: Cuts) -
         return True
     needed = found[0]
     return f"region={region}" in needed or not all(a.startswith("region=") for a in needed)
-
-
-def plan_step(step: schema.CareStep, cautions: list[str]) -> PlanStep:
-    """A care step as a result shows it, with the cautions that apply to the case."""
-    return PlanStep(
-        id=step.id,
-        title=step.title,
-        text=step.text,
-        evidence=step.evidence,
-        cautions=cautions,
-        sources=step.sources,
-    )
-
-
-def myth_note(myth: schema.Myth) -> MythNote:
-    return MythNote(id=myth.id, claim=myth.claim, evidence=myth.evidence, sources=myth.sources)
-
-
-def _every_condition(kb: KnowledgeBase) -> Iterator[rules.Condition | None]:
-    yield from (flag.when for flag in kb.red_flags)
-    for cause in kb.causes.values():
-        yield cause.requires
-        yield from (finding.when for finding in cause.findings)
-    for step in kb.steps:
-        yield step.applies_when
-        yield from (caution.when for caution in step.cautions)
-    yield from (line.applies_when for line in kb.safety_net)
-    yield from (myth.applies_when for myth in kb.myths)
-    for drug in kb.otc_screen:
-        yield from (item.when for item in (*drug.stop, *drug.caution))
