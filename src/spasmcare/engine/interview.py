@@ -46,7 +46,7 @@ def next_question(
     for question in kb.questions:
         if question.id in asked or _answered(question, answers):
             continue
-        if question.asks_when is not None and not rules.holds(question.asks_when, facts):
+        if question.asks_when is not None and not question.asks_when.holds(facts):
             continue
         if question.type == "region" or _could_raise(question, reasons):
             return question

@@ -40,7 +40,7 @@ def screen(kb: KnowledgeBase, facts: rules.Facts) -> tuple[list[Avoid], list[Avo
     cautions: list[tuple[str, Avoid]] = []
     stopped: set[str] = set()
     for item in kb.index.screen.holding(facts):
-        because = rules.explain(item.rule.when, facts)
+        because = item.rule.when.explain(facts)
         if because is None:
             continue
         found = Avoid(

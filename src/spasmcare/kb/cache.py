@@ -33,6 +33,8 @@ CODE = (
     "kb/cache.py",
     "kb/schema.py",
     "kb/rules.py",
+    "kb/operators.py",
+    "kb/walk.py",
     "kb/checks.py",
     "names.py",
     "vocabulary.py",

@@ -54,44 +54,29 @@ def stretch(cuts: tuple[float, ...], value: float) -> int:
 def triggers(condition: rules.Condition, cuts: Cuts) -> tuple[frozenset[Answer], bool] | None:
     """Answers at least one of which the case must have for the condition to hold, and whether
     having one is enough (exact); None when the condition can hold without any answer."""
-    if isinstance(condition, rules.Test):
-        return _test_triggers(condition, cuts)
-    if isinstance(condition, rules.All):
-        options = [t for t in (triggers(item, cuts) for item in condition.items) if t is not None]
-        if not options:
-            return None
-        fewest = min((answers for answers, _ in options), key=len)
-        return fewest, len(condition.items) == 1 and options[0][1]
-    if isinstance(condition, rules.Any):
-        parts = [triggers(item, cuts) for item in condition.items]
-        if any(part is None for part in parts):
-            return None
-        known = [part for part in parts if part is not None]
-        return frozenset().union(*(a for a, _ in known)), all(exact for _, exact in known)
-    return None  # not: holds when something is absent
+    return condition.needs(lambda test: _test_triggers(test, cuts))
 
 
 def _test_triggers(test: rules.Test, cuts: Cuts) -> tuple[frozenset[Answer], bool] | None:
-    ops = dict(test.operators)
-    if test.if_unknown or "known" in ops:
+    if test.reads_absence:
         return None  # decided by whether the answer is missing
     field = test.field
     if field in v.NUMBER_FIELDS:
         inside = _inside(cuts[field])
-        held = [k for k, value in enumerate(inside) if rules.holds(test, {field: value})]
+        held = [k for k, value in enumerate(inside) if test.holds({field: value})]
         return frozenset(f"{field}#{k}" for k in held), True
-    exact = len(ops) == 1
-    wanted = ops.get("in", ops.get("has_any"))
-    if wanted is not None:
-        return frozenset(f"{field}={t}" for t in wanted), exact
-    if "not_in" in ops:
-        allowed = v.ENUM_FIELDS[field]
-        return frozenset(f"{field}={t}" for t in allowed if t not in ops["not_in"]), exact
-    if "is" in ops:
-        return frozenset({f"{field}={ops['is']}"}), exact
-    if "has_all" in ops:
-        return frozenset(f"{field}={t}" for t in ops["has_all"]), False
-    return None  # has_none: holds when terms are absent
+    # Filed under the answers of the operator that ranks first (see ``Operator.rank``).
+    options = [
+        (op.rank, op.answers(field, operand))
+        for op, operand in test.resolved()
+        if op.rank is not None
+    ]
+    if not options:
+        return None  # has_none: holds when terms are absent
+    _, found = min(options, key=lambda option: option[0])
+    assert found is not None
+    values, enough = found
+    return frozenset(f"{field}={t}" for t in values), enough and len(test.operators) == 1
 
 
 def _inside(edges: tuple[float, ...]) -> list[float]:

@@ -21,7 +21,7 @@ Strength = Literal["A", "B", "C"]
 
 
 def _parse_rule(raw: object) -> rules.Condition:
-    if isinstance(raw, rules.Test | rules.All | rules.Any | rules.Not):
+    if isinstance(raw, rules.Test | rules.All | rules.AnyOf | rules.Not):
         return raw
     return rules.parse(raw, "")
 
