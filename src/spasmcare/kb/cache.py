@@ -1,24 +1,19 @@
-"""Two caches in the user's cache folder that make loading the knowledge base quick.
+"""The checked knowledge base, pickled in the user's cache folder, keyed by the code that builds
+it and by every file, so loading the same files again skips parsing and validation.
 
-- A checked knowledge base, pickled, keyed by the code that builds it and by every file.
-- Each file's parsed YAML as JSON, keyed by the file's name and hash (parsing YAML is most of
-  the time of a full load).
-
-Both only ever hold the knowledge base (no personal data) and only save time: any failure to
-read or write one falls back to the full work. The folder comes from ``config.cache_directory``.
+It only ever holds the knowledge base (no personal data) and only save time: any failure to
+read or write it falls back to the full work. The folder comes from ``config.cache_directory``.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import pickle
 import sys
 from collections.abc import Iterable
 from dataclasses import fields
 from pathlib import Path
-from typing import Any
 
 import pydantic
 
@@ -31,6 +26,7 @@ CODE = (
     "kb/model.py",
     "kb/read.py",
     "kb/cache.py",
+    "kb/parsed.py",
     "kb/schema.py",
     "kb/rules.py",
     "kb/operators.py",
@@ -38,6 +34,7 @@ CODE = (
     "kb/checks.py",
     "names.py",
     "vocabulary.py",
+    "knowledge/vocabulary.yaml",  # read by vocabulary.py, not by the reader
 )
 
 # The cache is a pickle, and loading a pickle can run code: it is trusted like the user's other
@@ -89,29 +86,3 @@ def write_kb(path: Path, kb: KnowledgeBase) -> None:
                 old.unlink(missing_ok=True)
     except Exception:  # a cache that cannot be written only costs time
         pass
-
-
-def parsed_yaml(folder: Path, name: str, data: bytes) -> Any:
-    """YAML content, through a JSON copy keyed by the file's name and hash; the copy is rebuilt
-    whenever the file changes and replaces the file's older copies."""
-    import yaml
-
-    stem = f"kb-{Path(name).stem}-"
-    cached = folder / f"{stem}{hashlib.sha256(data).hexdigest()[:32]}.json"
-    try:
-        return json.loads(cached.read_bytes())
-    except (OSError, ValueError):
-        pass
-    # libyaml parses the knowledge base about ten times faster than the pure-Python parser.
-    content = yaml.load(data, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        partial = cached.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_text(json.dumps(content), encoding="utf-8")
-        partial.replace(cached)
-        for older in cached.parent.glob(f"{stem}*.json"):
-            if older != cached and len(older.name) == len(cached.name):  # same file, other hash
-                older.unlink(missing_ok=True)
-    except (OSError, TypeError, ValueError):
-        pass  # a cache that cannot be written only costs time
-    return content

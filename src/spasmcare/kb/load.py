@@ -17,6 +17,7 @@ from spasmcare.kb import cache as caches
 from spasmcare.kb import schema
 from spasmcare.kb.checks import cross_check, warnings_of
 from spasmcare.kb.model import KnowledgeBase, KnowledgeBaseError, Problem, Report
+from spasmcare.kb.parsed import shipped_directory
 from spasmcare.kb.read import LAYOUT, Reader
 from spasmcare.names import NameIndex
 
@@ -36,7 +37,7 @@ __all__ = [
 
 def default_directory() -> Path:
     """The knowledge base shipped inside the package."""
-    return Path(__file__).parent.parent / "knowledge"
+    return shipped_directory()
 
 
 @cache

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from spasmcare.kb import cache, schema
+from spasmcare.kb import parsed, schema
 from spasmcare.kb.model import Problem
 from spasmcare.kb.rules import RuleError
 from spasmcare.vocabulary import DISPOSITIONS
@@ -53,7 +53,7 @@ class Reader:
             return None
         self._bytes.append(name.encode() + b"\0" + data)
         try:
-            content = cache.parsed_yaml(self.cache_folder, name, data)
+            content = parsed.parsed_yaml(self.cache_folder, name, data)
         except yaml.YAMLError as error:
             self.problems.append(Problem(name, "-", f"not valid YAML: {error}"))
             return None
