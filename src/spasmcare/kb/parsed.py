@@ -31,14 +31,14 @@ def shipped(name: str) -> Any:
 def parsed_yaml(folder: Path, name: str, data: bytes) -> Any:
     """YAML content, through a JSON copy keyed by the file's name and hash; the copy is rebuilt
     whenever the file changes and replaces the file's older copies."""
-    import yaml
-
     stem = f"kb-{Path(name).stem}-"
     cached = folder / f"{stem}{hashlib.sha256(data).hexdigest()[:32]}.json"
     try:
         return json.loads(cached.read_bytes())
     except (OSError, ValueError):
         pass
+    import yaml  # only now: importing the parser costs more than reading the copy
+
     # libyaml parses the knowledge base about ten times faster than the pure-Python parser.
     content = yaml.load(data, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     try:
