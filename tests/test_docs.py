@@ -14,10 +14,7 @@ DOC = (Path(__file__).resolve().parents[1] / "docs" / "knowledge-base.md").read_
 MODELS = [
     m
     for m in vars(schema).values()
-    if isinstance(m, type)
-    and issubclass(m, schema.Entry)
-    and m is not schema.Entry
-    and m not in (schema.Care, schema.Medicines)
+    if isinstance(m, type) and issubclass(m, schema.Entry) and m is not schema.Entry
 ]
 
 

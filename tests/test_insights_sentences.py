@@ -225,3 +225,16 @@ def test_stats_formulas_match_known_values() -> None:
     )
     assert stats.mann_kendall([1, 2, 3, 4, 5, 6]).value == 1.0
     assert stats.mann_kendall([3, 3, 3]).p == 1.0
+
+
+def test_describe_words_the_numbers_that_measure_works_out() -> None:
+    from spasmcare.diary import demo
+    from spasmcare.insights import analysis, describe
+
+    episodes = list(demo.episodes(120, seed=3, now=NOW))
+    numbers = analysis.measure(episodes, NOW)
+    assert every_sentence(numbers) == [""] * len(every_sentence(numbers))
+    described = describe(episodes, NOW)
+    assert described == analyse(episodes, NOW)
+    assert all(every_sentence(described)[:7])
+    assert described.frequency.weeks == numbers.frequency.weeks

@@ -61,7 +61,7 @@ def test_each_index_finds_exactly_the_rules_that_hold(kb, case: dict[str, Any]) 
         (c.id, f) for c in gated for f in c.findings if holds(f.when, case_facts)
     ]
     for disposition in DISPOSITIONS:
-        assert [s for s, _ in index.steps[disposition].holding(case_facts)] == [
+        assert index.steps[disposition].holding(case_facts) == [
             s
             for s in kb.steps
             if disposition in s.dispositions and holds(s.applies_when, case_facts)

@@ -79,3 +79,14 @@ def settings(home: Path | None = None, environ: Mapping[str, str] | None = None)
         if env.get("SPASMCARE_CDS_CLIENTS")
         else None,
     )
+
+
+def cache_directory(environ: Mapping[str, str] | None = None) -> Path:
+    """Where caches that only save time live: SPASMCARE_CACHE, else the platform's user cache
+    folder. Read on every call, so a changed environment takes effect at once."""
+    env = os.environ if environ is None else environ
+    if folder := env.get("SPASMCARE_CACHE"):
+        return Path(folder)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("spasmcare"))

@@ -1,76 +1,38 @@
-"""The case vocabulary: the closed term lists of the case format (section 1)."""
+"""The case vocabulary: the closed term lists of the case format (section 1).
+
+The terms themselves are knowledge (``knowledge/vocabulary.yaml``); this module gives them to
+the code as constants and says which case field takes which kind of value.
+"""
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Any, Final
 
-DISPOSITIONS: Final = ("self_care", "routine", "soon", "urgent", "emergency")
+from spasmcare.kb.parsed import shipped
+
+
+def _terms(raw: Any, where: str) -> tuple[str, ...]:
+    if not isinstance(raw, list) or not raw or not all(isinstance(t, str) for t in raw):
+        raise ValueError(f"vocabulary.yaml: {where}: expected a non-empty list of terms")
+    return tuple(raw)
+
+
+_FILE: Final[dict[str, Any]] = shipped("vocabulary.yaml")
+_TERMS: Final[dict[str, Any]] = _FILE["terms"]
+
+DISPOSITIONS: Final = _terms(_FILE["dispositions"], "dispositions")
 """Dispositions, least urgent first: the index is the urgency rank."""
 
-SEXES: Final = ("female", "male", "other")
-SIDES: Final = ("left", "right", "both")
-ONSETS: Final = ("sudden", "gradual")
-FREQUENCIES: Final = ("first_time", "occasional", "weekly", "daily", "several_daily")
-TIMES_OF_DAY: Final = ("night", "day", "during_exercise", "after_exercise", "any")
+SEXES: Final = _terms(_TERMS["sex"], "terms.sex")
+SIDES: Final = _terms(_TERMS["side"], "terms.side")
+ONSETS: Final = _terms(_TERMS["onset"], "terms.onset")
+FREQUENCIES: Final = _terms(_TERMS["frequency"], "terms.frequency")
+TIMES_OF_DAY: Final = _terms(_TERMS["time_of_day"], "terms.time_of_day")
+REGIONS: Final = _terms(_TERMS["region"], "terms.region")
+ASSOCIATED: Final = _terms(_TERMS["associated"], "terms.associated")
+RECENT: Final = _terms(_TERMS["recent"], "terms.recent")
 
-REGIONS: Final = (
-    "head", "face", "jaw", "neck", "shoulder", "upper_back", "chest", "abdomen", "lower_back",
-    "flank", "buttock", "hip", "groin", "arm", "forearm", "hand", "thigh", "knee", "shin", "calf",
-    "foot", "legs", "whole_body",
-)  # fmt: skip
-
-ASSOCIATED: Final = (
-    "abdominal_pain", "back_arching", "bruising", "carpopedal_spasm", "chest_pain",
-    "cold_pale_limb", "confusion", "constipation", "cough", "coughing_blood", "dark_urine",
-    "diarrhoea", "difficulty_swallowing", "difficulty_walking", "dizziness", "double_vision",
-    "earache", "eye_deviation", "facial_droop", "falls", "fatigue", "fever",
-    "generalized_stiffness", "headache", "hoarse_voice", "incontinence", "involuntary_movements",
-    "jaw_pain", "leg_pain_radiating", "arm_pain_radiating", "loss_of_consciousness",
-    "muscle_stiffness", "muscle_wasting", "neck_stiffness", "night_pain", "numbness",
-    "pain_on_walking_relieved_by_rest", "pain_out_of_proportion", "pain_worse_on_movement",
-    "palpitations", "perioral_tingling", "rash", "recent_neck_surgery", "recent_wound", "redness",
-    "saddle_numbness", "seizure", "shortness_of_breath", "sleep_disturbance", "slurred_speech",
-    "sweating", "swelling", "tachycardia", "tenderness", "tingling", "tremor", "trismus",
-    "unable_to_bear_weight", "unsteady_gait", "urinary_retention", "visible_twitching",
-    "vision_change", "vomiting", "warmth", "weakness", "weight_loss",
-    # Extensions of case format 1 (docs/case-format-extensions.md): words people use for
-    # dangers the original terms describe only in part.
-    "persistent_pain", "urge_to_move", "reduced_urine", "non_blanching_rash", "testicular_pain",
-    "lasting_weakness",
-)  # fmt: skip
-
-RECENT: Final = (
-    "antipsychotic_dose_increase", "calf_injury", "cast_or_immobilisation", "diarrhoeal_illness",
-    "fall_or_trauma", "football_match", "heat_exposure", "heavy_lifting",
-    "high_carbohydrate_meal", "hiking", "insect_bite", "spider_bite", "intense_exercise",
-    "long_flight", "long_drive", "long_run", "marathon", "new_exercise", "prolonged_sitting",
-    "prolonged_bed_rest", "puncture_wound", "slept_awkwardly", "spin_class", "started_antiemetic",
-    "started_metoclopramide", "started_new_medicine", "started_statin", "started_diuretic",
-    "stopped_calcium_supplements", "stressful_event", "surgery", "surgery_parathyroid",
-    "surgery_thyroid", "upper_respiratory_infection", "weight_loss_diet", "wound", "wound_soil",
-    "childbirth",
-)  # fmt: skip
-
-CAUSE_IDS: Final = (
-    "acute_compartment_syndrome", "acute_dystonic_reaction", "acute_torticollis",
-    "benign_fasciculation_syndrome", "calf_muscle_strain", "hamstring_strain",
-    "cauda_equina_syndrome", "spinal_cord_compression", "cervical_dystonia",
-    "cervical_radiculopathy", "cervical_muscle_strain", "chronic_exertional_compartment_syndrome",
-    "chronic_kidney_disease_cramps", "cirrhosis_cramps", "deep_vein_thrombosis",
-    "dehydration_heat_cramps", "heat_exhaustion", "exercise_associated_cramp", "eyelid_myokymia",
-    "focal_dystonia", "hemifacial_spasm", "hyperventilation_tetany", "hypocalcaemia",
-    "hypokalaemia", "hypomagnesaemia", "hypoparathyroidism", "hypothyroid_myopathy",
-    "latrodectism", "lumbar_muscle_strain", "lumbar_spinal_stenosis", "medication_induced_cramps",
-    "meningitis", "motor_neurone_disease", "multiple_sclerosis", "spasticity",
-    "parkinsons_disease", "neuroleptic_malignant_syndrome", "serotonin_syndrome",
-    "nocturnal_leg_cramps", "non_specific_low_back_pain", "normocalcaemic_tetany",
-    "peripheral_arterial_disease", "peripheral_neuropathy", "pregnancy_leg_cramps",
-    "pulmonary_embolism", "restless_legs_syndrome", "retropharyngeal_abscess", "rhabdomyolysis",
-    "sciatica", "spinal_epidural_abscess", "spinal_infection", "spinal_malignancy",
-    "vertebral_fracture", "spinal_red_flag_pathology", "statin_myopathy", "stroke",
-    "epileptic_seizure", "tetanus", "thyrotoxic_periodic_paralysis", "kidney_stone",
-    "myofascial_pain",
-)  # fmt: skip
+CAUSE_IDS: Final = _terms(_FILE["cause_ids"], "cause_ids")
 """Cause ids of case-format section 2.1, which outside suites use to score rankings."""
 
 ENUM_FIELDS: Final[dict[str, tuple[str, ...]]] = {
@@ -118,14 +80,7 @@ def urgency(disposition: str) -> int:
 
 
 REGION_GROUPS: Final[dict[str, tuple[str, ...]]] = {
-    "leg": ("thigh", "knee", "shin", "calf", "foot", "legs"),
-    "lower_limb": ("hip", "groin", "buttock", "thigh", "knee", "shin", "calf", "foot", "legs"),
-    "upper_limb": ("shoulder", "arm", "forearm", "hand"),
-    "back": ("upper_back", "lower_back", "flank", "buttock"),
-    "spine": ("neck", "upper_back", "lower_back"),
-    "head_neck": ("head", "face", "jaw", "neck"),
-    "trunk": ("chest", "abdomen", "upper_back", "lower_back", "flank"),
-    # Where the pain of a heart attack is felt (NHS: chest, arms, jaw, neck, back).
-    "heart": ("chest", "upper_back", "shoulder", "arm", "jaw", "neck"),
+    name: _terms(regions, f"region_groups.{name}")
+    for name, regions in _FILE["region_groups"].items()
 }
 """Named groups of regions that rules may use as `@name` inside a value list."""

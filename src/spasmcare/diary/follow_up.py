@@ -16,13 +16,14 @@ from typing import Any, Final
 
 from spasmcare import vocabulary as v
 from spasmcare.diary.model import Assessment, CheckIn, Episode, Profile, SelfCareStep
+from spasmcare.kb import diary as diary_rules
 from spasmcare.result import FiredRedFlag, Result
 
 WINDOW: Final = timedelta(days=28)
 """How far back the pattern is read: long enough for weekly patterns, short enough to be current."""
 
-NIGHT_HOURS: Final = frozenset((22, 23, 0, 1, 2, 3, 4, 5))
-DISTURBED_NIGHTS_PER_WEEK: Final = 3
+NIGHT_HOURS: Final = diary_rules.NIGHT_HOURS
+DISTURBED_NIGHTS_PER_WEEK: Final = diary_rules.DISTURBED_NIGHTS_PER_WEEK
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from typing import Any, Final
 
 from spasmcare import vocabulary as v
+from spasmcare.kb import diary as diary_rules
 
 HOW_MUCH: Final = ("not_at_all", "a_little", "a_lot")
 """How much something helped an episode."""
@@ -137,7 +138,7 @@ class Assessment:
 
     @property
     def follow_up_due(self) -> datetime:
-        days = int(self.result.get("plan", {}).get("follow_up_days", 7))
+        days = int(self.result.get("plan", {}).get("follow_up_days", diary_rules.FOLLOW_UP_DAYS))
         return self.at + timedelta(days=days)
 
 

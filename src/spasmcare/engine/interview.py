@@ -46,7 +46,7 @@ def next_question(
     for question in kb.questions:
         if question.id in asked or _answered(question, answers):
             continue
-        if question.asks_when is not None and not rules.holds(question.asks_when, facts):
+        if question.asks_when is not None and not question.asks_when.holds(facts):
             continue
         if question.type == "region" or _could_raise(question, reasons):
             return question
@@ -151,17 +151,8 @@ def _possible_answers(kb: KnowledgeBase, question: schema.Question) -> Iterator[
 
 def _thresholds(kb: KnowledgeBase, field: str) -> Iterator[float]:
     """Values on both sides of every threshold the knowledge base uses for a numeric field."""
-    from spasmcare.kb.checks import conditions_of
-
     low, high = NUMBER_FIELDS[field]
-    cuts = {
-        float(operand)
-        for _, _, condition in conditions_of(kb)
-        for test in rules.tests_of(condition)
-        if test.field == field
-        for _, operand in test.operators
-        if isinstance(operand, float)
-    }
+    cuts = kb.index.cuts.get(field, ())
     for cut in sorted(cuts):
         for value in (cut - 1, cut, cut + 1):
             if value >= low and (high is None or value <= high):

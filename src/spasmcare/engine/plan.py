@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from spasmcare.kb import rules
-from spasmcare.kb.index import plan_step
+from spasmcare.kb import rules, schema
 from spasmcare.kb.load import KnowledgeBase
-from spasmcare.result import Avoid, MythNote, Plan
+from spasmcare.result import Avoid, MythNote, Plan, PlanStep
 
 # When care is needed today, the plan only says what to do while getting it.
 _WAITING_KINDS = frozenset({"while_waiting", "see_clinician"})
@@ -20,8 +19,8 @@ def build(kb: KnowledgeBase, facts: rules.Facts, disposition: str) -> Plan:
     for step_id, caution in kb.index.cautions.holding(facts):
         cautions.setdefault(step_id, []).append(caution)
     steps = [
-        plan_step(step, cautions[step.id]) if step.id in cautions else ready
-        for step, ready in kb.index.steps[disposition].holding(facts)
+        plan_step(step, cautions[step.id]) if step.id in cautions else _ready(step)
+        for step in kb.index.steps[disposition].holding(facts)
         if not urgent or step.kind in _WAITING_KINDS
     ]
     avoid, check_first = screen(kb, facts)
@@ -41,7 +40,7 @@ def screen(kb: KnowledgeBase, facts: rules.Facts) -> tuple[list[Avoid], list[Avo
     cautions: list[tuple[str, Avoid]] = []
     stopped: set[str] = set()
     for item in kb.index.screen.holding(facts):
-        because = rules.explain(item.rule.when, facts)
+        because = item.rule.when.explain(facts)
         if because is None:
             continue
         found = Avoid(
@@ -62,5 +61,34 @@ def screen(kb: KnowledgeBase, facts: rules.Facts) -> tuple[list[Avoid], list[Avo
 
 def _myths(kb: KnowledgeBase, facts: rules.Facts) -> list[MythNote]:
     fitting = kb.index.myths.holding(facts)
-    fitting.sort(key=lambda pair: pair[0].applies_when is None)
-    return [note for _, note in fitting[:MYTHS_SHOWN]]
+    fitting.sort(key=lambda myth: myth.applies_when is None)
+    return [myth_note(myth) for myth in fitting[:MYTHS_SHOWN]]
+
+
+def plan_step(step: schema.CareStep, cautions: list[str]) -> PlanStep:
+    """A care step as a result shows it, with the cautions that apply to the case."""
+    return PlanStep(
+        id=step.id,
+        title=step.title,
+        text=step.text,
+        evidence=step.evidence,
+        cautions=cautions,
+        sources=step.sources,
+    )
+
+
+def myth_note(myth: schema.Myth) -> MythNote:
+    return MythNote(id=myth.id, claim=myth.claim, evidence=myth.evidence, sources=myth.sources)
+
+
+# Per care step (immutable, living as long as its knowledge base): its plan step without
+# cautions, made once, because most steps of most plans have none. Keyed by identity, with the
+# step kept so a recycled id never matches.
+_READY: dict[int, tuple[schema.CareStep, PlanStep]] = {}
+
+
+def _ready(step: schema.CareStep) -> PlanStep:
+    found = _READY.get(id(step))
+    if found is None or found[0] is not step:
+        found = _READY[id(step)] = (step, plan_step(step, []))
+    return found[1]

@@ -59,7 +59,7 @@ def pending(
         for flag in kb.red_flags
         if urgency(flag.disposition) > current
         and not unknown.isdisjoint(_fields(flag.when))
-        and rules.settle(flag.when, facts, open_terms) is None
+        and flag.when.settle(facts, open_terms) is None
     ]
     for cause in kb.causes.values():
         triage = cause.triage
@@ -79,7 +79,7 @@ def unsettled(kb: KnowledgeBase, facts: rules.Facts, open_terms: OpenTerms) -> l
     return [
         Pending(flag.id, flag.disposition, tuple(_open_tests(flag.when, facts, open_terms)))
         for flag in kb.index.red_flags.holding(facts)
-        if rules.settle(flag.when, facts, open_terms) is None
+        if flag.when.settle(facts, open_terms) is None
     ]
 
 
@@ -87,18 +87,18 @@ def emergency_decided(kb: KnowledgeBase, facts: rules.Facts, open_terms: OpenTer
     """Whether the answers so far make the result an emergency, whatever the open answers
     turn out to be (an emergency that rests on an unknown answer is not yet decided)."""
     for flag in kb.red_flags:
-        if flag.disposition == "emergency" and rules.settle(flag.when, facts, open_terms):
+        if flag.disposition == "emergency" and flag.when.settle(facts, open_terms):
             return True
     for cause in kb.causes.values():
         triage = cause.triage
         if triage is None or triage.disposition != "emergency":
             continue
-        if cause.requires is not None and not rules.settle(cause.requires, facts, open_terms):
+        if cause.requires is not None and not cause.requires.settle(facts, open_terms):
             continue
         log_odds = _prior_log_odds(cause)
         supported = False
         for finding in cause.findings:
-            verdict = rules.settle(finding.when, facts, open_terms)
+            verdict = finding.when.settle(facts, open_terms)
             if verdict is True or (verdict is None and finding.weight < 0):
                 log_odds += finding.weight
                 supported |= verdict is True and finding.weight > 0
@@ -164,8 +164,8 @@ def _verdict(
 ) -> bool | None:
     """Three-valued verdict; a condition on answered fields only is decided by ``holds``."""
     if unknown.isdisjoint(_fields(condition)):
-        return rules.holds(condition, facts)
-    return rules.settle(condition, facts, open_terms)
+        return condition.holds(facts)
+    return condition.settle(facts, open_terms)
 
 
 # Per condition object (conditions are immutable and live as long as their knowledge base):
@@ -200,7 +200,7 @@ def _open_tests(
                 continue
         elif facts.get(test.field) is not None:
             continue
-        if rules.settle(test, facts, open_terms) is None:
+        if test.settle(facts, open_terms) is None:
             yield test
 
 
@@ -234,7 +234,7 @@ def screen(
         tests = open_tests.get(question.field)
         if not tests or facts.get(question.field) is not None:
             continue
-        if question.asks_when is not None and not rules.holds(question.asks_when, facts):
+        if question.asks_when is not None and not question.asks_when.holds(facts):
             continue
         wanted = terms_of(question)
         levels = [

@@ -23,7 +23,7 @@ def fire(kb: KnowledgeBase, facts: rules.Facts) -> list[FiredRedFlag]:
     """The red-flag rules that hold, most urgent first (knowledge-base order within a level)."""
     fired = []
     for flag in kb.index.red_flags.holding(facts):
-        because = rules.explain(flag.when, facts)
+        because = flag.when.explain(facts)
         if because is not None:
             fired.append(
                 FiredRedFlag(

@@ -19,7 +19,7 @@ from matplotlib import colormaps, dates
 from matplotlib.figure import Figure
 
 from spasmcare.insights import body_map
-from spasmcare.insights.analysis import BAND_OF_HOUR, BANDS, Insights
+from spasmcare.insights.model import BAND_OF_HOUR, BANDS, Insights
 
 OKABE_ITO: Final = {
     "blue": "#0072B2", "orange": "#E69F00", "sky": "#56B4E9", "green": "#009E73",

@@ -7,7 +7,7 @@ import math
 from datetime import date, datetime
 from typing import Any
 
-from spasmcare.insights.analysis import Insights
+from spasmcare.insights.model import Insights
 
 
 def as_json(insights: Insights) -> dict[str, Any]:

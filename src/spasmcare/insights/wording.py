@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Final
 
-from spasmcare.insights.analysis import (
+from spasmcare.insights.model import (
     BANDS,
     MIN_PATTERN,
     Comparison,

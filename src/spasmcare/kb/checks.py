@@ -6,7 +6,8 @@ from collections.abc import Iterable, Iterator, Mapping
 
 from spasmcare import vocabulary as v
 from spasmcare.kb import rules, schema
-from spasmcare.kb.load import KnowledgeBase, Problem
+from spasmcare.kb.model import KnowledgeBase, Problem
+from spasmcare.kb.walk import conditions_of
 
 
 def cross_check(kb: KnowledgeBase) -> Iterator[Problem]:
@@ -104,37 +105,6 @@ def _cited_sources(kb: KnowledgeBase) -> Iterator[Problem]:
         for source in cited:
             if source not in kb.sources:
                 yield Problem(file, entry, f"cites unknown source {source!r}")
-
-
-def conditions_of(kb: KnowledgeBase) -> Iterator[tuple[str, str, rules.Condition]]:
-    """(file, entry id, condition) for every rule in the knowledge base."""
-    for flag in kb.red_flags:
-        yield "red_flags.yaml", flag.id, flag.when
-    for cause in kb.causes.values():
-        if cause.requires is not None:
-            yield "causes.yaml", cause.id, cause.requires
-        for finding in cause.findings:
-            yield "causes.yaml", cause.id, finding.when
-    for step in kb.steps:
-        yield from _optional("care.yaml", step.id, step.applies_when)
-        for caution in step.cautions:
-            yield from _optional("care.yaml", step.id, caution.when)
-    for myth in kb.myths:
-        yield from _optional("care.yaml", myth.id, myth.applies_when)
-    for line in kb.safety_net:
-        yield from _optional("care.yaml", line.id, line.applies_when)
-    for drug in kb.otc_screen:
-        for item in (*drug.stop, *drug.caution):
-            yield "medicines.yaml", f"{drug.id}.{item.id}", item.when
-    for question in kb.questions:
-        yield from _optional("questions.yaml", question.id, question.asks_when)
-
-
-def _optional(
-    file: str, entry: str, condition: rules.Condition | None
-) -> Iterator[tuple[str, str, rules.Condition]]:
-    if condition is not None:
-        yield file, entry, condition
 
 
 def _names_in_rules(kb: KnowledgeBase) -> Iterator[Problem]:

@@ -14,19 +14,16 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import Generic, TypeVar
 
 from spasmcare import vocabulary as v
 from spasmcare.kb import rules, schema
 from spasmcare.kb.codegen import compiled_test
-from spasmcare.result import MythNote, PlanStep
+from spasmcare.kb.walk import Rules, conditions_of
 from spasmcare.vocabulary import DISPOSITIONS
-
-if TYPE_CHECKING:
-    from spasmcare.kb.load import KnowledgeBase
 
 T = TypeVar("T")
 # An answer: a field with one of its terms (list fields), its value (single-valued fields) or,
@@ -57,44 +54,29 @@ def stretch(cuts: tuple[float, ...], value: float) -> int:
 def triggers(condition: rules.Condition, cuts: Cuts) -> tuple[frozenset[Answer], bool] | None:
     """Answers at least one of which the case must have for the condition to hold, and whether
     having one is enough (exact); None when the condition can hold without any answer."""
-    if isinstance(condition, rules.Test):
-        return _test_triggers(condition, cuts)
-    if isinstance(condition, rules.All):
-        options = [t for t in (triggers(item, cuts) for item in condition.items) if t is not None]
-        if not options:
-            return None
-        fewest = min((answers for answers, _ in options), key=len)
-        return fewest, len(condition.items) == 1 and options[0][1]
-    if isinstance(condition, rules.Any):
-        parts = [triggers(item, cuts) for item in condition.items]
-        if any(part is None for part in parts):
-            return None
-        known = [part for part in parts if part is not None]
-        return frozenset().union(*(a for a, _ in known)), all(exact for _, exact in known)
-    return None  # not: holds when something is absent
+    return condition.needs(lambda test: _test_triggers(test, cuts))
 
 
 def _test_triggers(test: rules.Test, cuts: Cuts) -> tuple[frozenset[Answer], bool] | None:
-    ops = dict(test.operators)
-    if test.if_unknown or "known" in ops:
+    if test.reads_absence:
         return None  # decided by whether the answer is missing
     field = test.field
     if field in v.NUMBER_FIELDS:
         inside = _inside(cuts[field])
-        held = [k for k, value in enumerate(inside) if rules.holds(test, {field: value})]
+        held = [k for k, value in enumerate(inside) if test.holds({field: value})]
         return frozenset(f"{field}#{k}" for k in held), True
-    exact = len(ops) == 1
-    wanted = ops.get("in", ops.get("has_any"))
-    if wanted is not None:
-        return frozenset(f"{field}={t}" for t in wanted), exact
-    if "not_in" in ops:
-        allowed = v.ENUM_FIELDS[field]
-        return frozenset(f"{field}={t}" for t in allowed if t not in ops["not_in"]), exact
-    if "is" in ops:
-        return frozenset({f"{field}={ops['is']}"}), exact
-    if "has_all" in ops:
-        return frozenset(f"{field}={t}" for t in ops["has_all"]), False
-    return None  # has_none: holds when terms are absent
+    # Filed under the answers of the operator that ranks first (see ``Operator.rank``).
+    options = [
+        (op.rank, op.answers(field, operand))
+        for op, operand in test.resolved()
+        if op.rank is not None
+    ]
+    if not options:
+        return None  # has_none: holds when terms are absent
+    _, found = min(options, key=lambda option: option[0])
+    assert found is not None
+    values, enough = found
+    return frozenset(f"{field}={t}" for t in values), enough and len(test.operators) == 1
 
 
 def _inside(edges: tuple[float, ...]) -> list[float]:
@@ -203,19 +185,18 @@ class RuleIndexes:
 
     red_flags: RuleIndex[schema.RedFlag]
     causes: RuleIndex[tuple[str, float]]  # (cause id, prior log odds)
-    # By disposition: the steps offered at it, each with its plan step when no caution applies.
-    steps: dict[str, RuleIndex[tuple[schema.CareStep, PlanStep]]]
+    steps: dict[str, RuleIndex[schema.CareStep]]  # by disposition: the steps offered at it
     cautions: RuleIndex[tuple[str, str]]  # (care step id, caution text)
     safety_net: RuleIndex[schema.SafetyNet]
-    myths: RuleIndex[tuple[schema.Myth, MythNote]]
+    myths: RuleIndex[schema.Myth]
     screen: RuleIndex[ScreenItem]
     cuts: Cuts
     all_causes: tuple[schema.Cause, ...]
     _findings: dict[str | None, Findings] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, kb: KnowledgeBase) -> RuleIndexes:
-        cuts = cuts_of(_every_condition(kb))
+    def of(cls, kb: Rules) -> RuleIndexes:
+        cuts = cuts_of(condition for _, _, condition in conditions_of(kb))
 
         def index(pairs: Iterable[tuple[T, rules.Condition | None]]) -> RuleIndex[T]:
             return RuleIndex(pairs, cuts)
@@ -230,7 +211,7 @@ class RuleIndexes:
             all_causes=tuple(kb.causes.values()),
             steps={
                 disposition: index(
-                    ((step, plan_step(step, [])), step.applies_when)
+                    (step, step.applies_when)
                     for step in kb.steps
                     if disposition in step.dispositions
                 )
@@ -242,7 +223,7 @@ class RuleIndexes:
                 for caution in step.cautions
             ),
             safety_net=index((line, line.applies_when) for line in kb.safety_net),
-            myths=index(((myth, myth_note(myth)), myth.applies_when) for myth in kb.myths),
+            myths=index((myth, myth.applies_when) for myth in kb.myths),
             screen=index(
                 (ScreenItem(drug, item, stops), item.when)
                 for drug in kb.otc_screen
@@ -275,33 +256,3 @@ def _possible_in(gate: rules.Condition | None, region: str | None, cuts: Cuts) -
         return True
     needed = found[0]
     return f"region={region}" in needed or not all(a.startswith("region=") for a in needed)
-
-
-def plan_step(step: schema.CareStep, cautions: list[str]) -> PlanStep:
-    """A care step as a result shows it, with the cautions that apply to the case."""
-    return PlanStep(
-        id=step.id,
-        title=step.title,
-        text=step.text,
-        evidence=step.evidence,
-        cautions=cautions,
-        sources=step.sources,
-    )
-
-
-def myth_note(myth: schema.Myth) -> MythNote:
-    return MythNote(id=myth.id, claim=myth.claim, evidence=myth.evidence, sources=myth.sources)
-
-
-def _every_condition(kb: KnowledgeBase) -> Iterator[rules.Condition | None]:
-    yield from (flag.when for flag in kb.red_flags)
-    for cause in kb.causes.values():
-        yield cause.requires
-        yield from (finding.when for finding in cause.findings)
-    for step in kb.steps:
-        yield step.applies_when
-        yield from (caution.when for caution in step.cautions)
-    yield from (line.applies_when for line in kb.safety_net)
-    yield from (myth.applies_when for myth in kb.myths)
-    for drug in kb.otc_screen:
-        yield from (item.when for item in (*drug.stop, *drug.caution))

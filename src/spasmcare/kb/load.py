@@ -1,160 +1,43 @@
 """Loading the knowledge base: parse every file into typed entries, then cross-check them.
 
 Problems are collected, not raised one at a time, so a reviewer sees all of them at once. Each
-names the file, the entry id and what is wrong.
+names the file, the entry id and what is wrong. The parts live in their own modules: the types
+in ``model``, the reader in ``read``, the caches in ``cache``, the cross-checks in ``checks``;
+their names are also importable from here.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-import os
-import pickle
-import sys
-from collections.abc import Iterator
-from dataclasses import dataclass, field, fields
-from functools import cache, cached_property
+from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any
 
-import pydantic
-from pydantic import BaseModel, TypeAdapter, ValidationError
-
-from spasmcare import __version__
+from spasmcare import config
+from spasmcare.kb import cache as caches
 from spasmcare.kb import schema
-from spasmcare.kb.rules import RuleError
+from spasmcare.kb.checks import cross_check, warnings_of
+from spasmcare.kb.model import KnowledgeBase, KnowledgeBaseError, Problem, Report
+from spasmcare.kb.parsed import shipped_directory
+from spasmcare.kb.read import LAYOUT, Reader
 from spasmcare.names import NameIndex
-from spasmcare.vocabulary import DISPOSITIONS
 
-if TYPE_CHECKING:
-    from spasmcare.case import Names
-    from spasmcare.kb.index import RuleIndexes
-
-M = TypeVar("M", bound=BaseModel)
-
-# file -> section -> model of each entry (None: the whole file is one entry of that model)
-LAYOUT: dict[str, dict[str, type[BaseModel]]] = {
-    "sources.yaml": {"sources": schema.Source},
-    "red_flags.yaml": {"red_flags": schema.RedFlag},
-    "causes.yaml": {"causes": schema.Cause},
-    "care.yaml": {"steps": schema.CareStep, "myths": schema.Myth, "safety_net": schema.SafetyNet},
-    "medicines.yaml": {"medicines": schema.Medicine, "otc_screen": schema.OtcDrug},
-    "conditions.yaml": {"conditions": schema.Condition},
-    "questions.yaml": {"questions": schema.Question},
-    "codes.yaml": {"codes": schema.Code},
-    "terms.yaml": {"terms": schema.Term},
-    "dispositions.yaml": {"dispositions": schema.DispositionText},
-}
-# The code that turns the files into a KnowledgeBase: a cached one is only used by the same code.
-_CODE = ("kb/load.py", "kb/schema.py", "kb/rules.py", "kb/checks.py", "names.py", "vocabulary.py")
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One finding of the checks: where it is and what is wrong."""
-
-    file: str
-    entry: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}: {self.entry}: {self.message}"
-
-
-@dataclass(frozen=True)
-class KnowledgeBase:
-    """The whole knowledge base, typed and cross-checked."""
-
-    manifest: schema.Manifest
-    sources: dict[str, schema.Source]
-    red_flags: tuple[schema.RedFlag, ...]
-    causes: dict[str, schema.Cause]
-    steps: tuple[schema.CareStep, ...]
-    myths: tuple[schema.Myth, ...]
-    safety_net: tuple[schema.SafetyNet, ...]
-    follow_up_days: dict[str, int]
-    medicines: dict[str, schema.Medicine]
-    otc_screen: tuple[schema.OtcDrug, ...]
-    conditions: dict[str, schema.Condition]
-    questions: tuple[schema.Question, ...]
-    codes: tuple[schema.Code, ...]
-    terms: dict[tuple[str, str], schema.Term]
-    dispositions: dict[str, schema.DispositionText]
-    digest: str
-    medicine_names: NameIndex = field(repr=False)
-    condition_names: NameIndex = field(repr=False)
-
-    @property
-    def version(self) -> str:
-        """The manifest version with a short hash of the content, e.g. 2026.11.0+3fa2c1d9."""
-        return f"{self.manifest.version}+{self.digest[:8]}"
-
-    @cached_property
-    def names(self) -> Names:
-        """The name indexes cases are normalised against."""
-        from spasmcare.case import Names
-
-        return Names(medications=self.medicine_names, conditions=self.condition_names)
-
-    @cached_property
-    def index(self) -> RuleIndexes:
-        """The rules indexed by the answers that can make them hold, built on first use."""
-        from spasmcare.kb.index import RuleIndexes
-
-        return RuleIndexes.of(self)
-
-    def classes_of(self, medicine_id: str) -> set[str]:
-        """A medicine's id with every class it belongs to, directly or through a parent class."""
-        found: set[str] = set()
-        pending = [medicine_id]
-        while pending:
-            current = pending.pop()
-            if current in found:
-                continue
-            found.add(current)
-            entry = self.medicines.get(current)
-            pending += entry.classes if entry else []
-        return found
-
-    def label(self, field_name: str, term: str) -> str:
-        """The plain-language label of a vocabulary term (the term itself when none is given)."""
-        entry = self.terms.get((field_name, term))
-        return entry.label if entry else term.replace("_", " ")
-
-
-class KnowledgeBaseError(Exception):
-    """The knowledge base did not load; ``problems`` lists every error."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("\n".join(map(str, problems)))
-        self.problems = problems
-
-
-@dataclass
-class Report:
-    """The outcome of ``check``: counts, errors and warnings."""
-
-    counts: dict[str, int]
-    errors: list[Problem]
-    warnings: list[Problem]
-    knowledge: KnowledgeBase | None = None
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "ok": self.ok,
-            "counts": self.counts,
-            "errors": [str(p) for p in self.errors],
-            "warnings": [str(p) for p in self.warnings],
-        }
+__all__ = [
+    "LAYOUT",
+    "KnowledgeBase",
+    "KnowledgeBaseError",
+    "Problem",
+    "Report",
+    "check",
+    "default_directory",
+    "load",
+    "load_default",
+    "number_bases",
+]
 
 
 def default_directory() -> Path:
     """The knowledge base shipped inside the package."""
-    return Path(__file__).parent.parent / "knowledge"
+    return shipped_directory()
 
 
 @cache
@@ -163,80 +46,29 @@ def load_default() -> KnowledgeBase:
     return load(default_directory())
 
 
-def load(directory: Path) -> KnowledgeBase:
+def load(directory: Path, cache_folder: Path | None = None) -> KnowledgeBase:
     """Load and check a knowledge base; raise KnowledgeBaseError listing every error.
 
-    A knowledge base that passed every check is kept in the user cache, so loading the same
-    files again skips parsing and validation (``check`` always does the whole work).
+    A knowledge base that passed every check is kept in the user cache (``cache_folder``,
+    by default the one the settings name), so loading the same files again skips parsing and
+    validation (``check`` always does the whole work).
     """
-    cached = _cached_path(directory)
-    kb = _read_cached(cached) if cached else None
+    folder = config.cache_directory() if cache_folder is None else cache_folder
+    cached = caches.kb_path(folder, directory, (*LAYOUT, "manifest.yaml"))
+    kb = caches.read_kb(cached) if cached else None
     if kb is None:
-        report = check(directory)
+        report = check(directory, folder)
         if report.knowledge is None:
             raise KnowledgeBaseError(report.errors)
         kb = report.knowledge
         if cached:
-            _write_cached(cached, kb)
+            caches.write_kb(cached, kb)
     return kb
 
 
-# The cache is a pickle, and loading a pickle can run code: it is trusted like the user's other
-# files, because only the user can write to their cache folder (SPASMCARE_CACHE must name a
-# folder no one else can write to). Its checksum detects damage, such as a truncated or altered
-# file, not tampering.
-
-
-def _cached_path(directory: Path) -> Path | None:
-    """Where the checked knowledge base of these files is cached; None if a file is missing."""
-    code = Path(__file__).parent.parent
-    key = hashlib.sha256(f"{__version__}\0{sys.version}\0{pydantic.VERSION}".encode())
-    try:
-        for name in _CODE:
-            key.update(b"\0" + (code / name).read_bytes())
-        for name in (*LAYOUT, "manifest.yaml"):
-            key.update(b"\0" + name.encode() + b"\0" + (directory / name).read_bytes())
-    except OSError:
-        return None
-    return _cache_directory() / f"kb-{key.hexdigest()[:32]}.pickle"
-
-
-def _read_cached(path: Path) -> KnowledgeBase | None:
-    """The cached knowledge base, or None when it is missing, damaged or unreadable."""
-    try:
-        data = path.read_bytes()
-        checksum, payload = data[:32], data[32:]
-        if hashlib.sha256(payload).digest() != checksum:
-            return None
-        return KnowledgeBase(**pickle.loads(payload))
-    except Exception:  # any failure of an optimisation falls back to the full load
-        return None
-
-
-def _write_cached(path: Path, kb: KnowledgeBase) -> None:
-    """Cache a checked knowledge base (written whole or not at all), replacing older ones."""
-    import tempfile
-
-    # Only the fields: anything computed later (such as ``index``) is rebuilt on use.
-    state = {f.name: getattr(kb, f.name) for f in fields(kb)}
-    try:
-        payload = pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as out:
-            out.write(hashlib.sha256(payload).digest() + payload)
-        os.replace(out.name, path)
-        for old in path.parent.glob("kb-*.pickle"):
-            if old != path:
-                old.unlink(missing_ok=True)
-    except Exception:  # a cache that cannot be written only costs time
-        pass
-
-
-def check(directory: Path) -> Report:
+def check(directory: Path, cache_folder: Path | None = None) -> Report:
     """Load every file of a knowledge base and run the cross-checks."""
-    from spasmcare.kb.checks import cross_check, warnings_of
-
-    reader = _Reader(directory)
+    reader = Reader(directory, config.cache_directory() if cache_folder is None else cache_folder)
     parsed = {name: reader.read(name, sections) for name, sections in LAYOUT.items()}
     manifest = reader.read_manifest()
     care_raw = reader.raw.get("care.yaml")
@@ -312,148 +144,3 @@ def _assemble(
         medicine_names=NameIndex({m.id: [m.title, *m.synonyms] for m in medicines.values()}),
         condition_names=NameIndex({c.id: [c.title, *c.synonyms] for c in conditions.values()}),
     )
-
-
-def _parse(name: str, data: bytes) -> Any:
-    """YAML content, through a JSON copy in the user cache keyed by the file's name and hash.
-
-    Parsing YAML is most of the time of a full load; the copy only ever holds the knowledge
-    base (no personal data), is rebuilt whenever a file changes, and replaces the file's
-    older copies.
-    """
-    import yaml
-
-    stem = f"kb-{Path(name).stem}-"
-    cached = _cache_directory() / f"{stem}{hashlib.sha256(data).hexdigest()[:32]}.json"
-    try:
-        return json.loads(cached.read_bytes())
-    except (OSError, ValueError):
-        pass
-    # libyaml parses the knowledge base about ten times faster than the pure-Python parser.
-    content = yaml.load(data, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        partial = cached.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_text(json.dumps(content), encoding="utf-8")
-        partial.replace(cached)
-        for older in cached.parent.glob(f"{stem}*.json"):
-            if older != cached and len(older.name) == len(cached.name):  # same file, other hash
-                older.unlink(missing_ok=True)
-    except (OSError, TypeError, ValueError):
-        pass  # a cache that cannot be written only costs time
-    return content
-
-
-def _cache_directory() -> Path:
-    if folder := os.environ.get("SPASMCARE_CACHE"):
-        return Path(folder)
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("spasmcare"))
-
-
-class _Reader:
-    """Reads files, validating each entry on its own so one bad entry hides no other."""
-
-    def __init__(self, directory: Path) -> None:
-        self.directory = directory
-        self.problems: list[Problem] = []
-        self.raw: dict[str, Any] = {}
-        self._bytes: list[bytes] = []
-
-    def _load_yaml(self, name: str) -> Any:
-        import yaml
-
-        path = self.directory / name
-        try:
-            data = path.read_bytes()
-        except OSError:
-            self.problems.append(Problem(name, "-", "file is missing"))
-            return None
-        self._bytes.append(name.encode() + b"\0" + data)
-        try:
-            content = _parse(name, data)
-        except yaml.YAMLError as error:
-            self.problems.append(Problem(name, "-", f"not valid YAML: {error}"))
-            return None
-        if not isinstance(content, dict):
-            self.problems.append(Problem(name, "-", "expected a mapping at the top level"))
-            return None
-        self.raw[name] = content
-        return content
-
-    def read(self, name: str, sections: dict[str, type[BaseModel]]) -> dict[str, list[Any]]:
-        content = self._load_yaml(name)
-        out: dict[str, list[Any]] = {section: [] for section in sections}
-        if content is None:
-            return out
-        allowed = set(sections) | ({"follow_up_days"} if name == "care.yaml" else set())
-        for section in content.keys() - allowed:
-            self.problems.append(
-                Problem(
-                    name, "-", f"unknown section {section!r}; allowed: {', '.join(sorted(allowed))}"
-                )
-            )
-        for section, model in sections.items():
-            entries = content.get(section)
-            if not isinstance(entries, list):
-                self.problems.append(Problem(name, "-", f"section {section!r} must be a list"))
-                continue
-            out[section] = list(self._entries(name, section, model, entries))
-        return out
-
-    def _entries(self, name: str, section: str, model: type[M], entries: list[Any]) -> Iterator[M]:
-        seen: set[str] = set()
-        for index, raw in enumerate(entries):
-            entry_id = raw.get("id") if isinstance(raw, dict) else None
-            label = str(entry_id) if entry_id else f"{section}[{index}]"
-            if entry_id in seen:
-                self.problems.append(Problem(name, label, "duplicate id"))
-            seen.add(str(entry_id))
-            try:
-                yield model.model_validate(raw)
-            except ValidationError as error:
-                self.problems += [Problem(name, label, msg) for msg in _messages(error)]
-
-    def read_manifest(self) -> schema.Manifest | None:
-        content = self._load_yaml("manifest.yaml")
-        if content is None:
-            return None
-        try:
-            return schema.Manifest.model_validate(content)
-        except ValidationError as error:
-            self.problems += [Problem("manifest.yaml", "-", m) for m in _messages(error)]
-            return None
-
-    def validate_follow_up(self, raw: object) -> dict[str, int] | None:
-        try:
-            days = TypeAdapter(dict[schema.Disposition, int]).validate_python(raw)
-        except ValidationError as error:
-            self.problems += [Problem("care.yaml", "follow_up_days", m) for m in _messages(error)]
-            return None
-        missing = [d for d in DISPOSITIONS if d not in days]
-        if missing:
-            self.problems.append(
-                Problem(
-                    "care.yaml", "follow_up_days", f"missing dispositions: {', '.join(missing)}"
-                )
-            )
-            return None
-        return {str(d): n for d, n in days.items()}
-
-    def digest(self) -> str:
-        return hashlib.sha256(b"\n".join(sorted(self._bytes))).hexdigest()
-
-
-def _messages(error: ValidationError) -> Iterator[str]:
-    for item in error.errors():
-        where = ".".join(str(part) for part in item["loc"])
-        cause = item.get("ctx", {}).get("error")
-        message = item["msg"]
-        if isinstance(cause, RuleError):
-            where, message = where + cause.path, cause.message
-        elif item["type"] == "extra_forbidden":
-            message = "unknown field"
-        elif item["type"] == "literal_error":
-            message = f"{item['input']!r} is not allowed; {item['msg'].lower()}"
-        yield f"{where}: {message}" if where else message

@@ -19,55 +19,283 @@ age-based reassurance. List fields that are missing count as unknown too.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+import dataclasses
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any as AnyType
+from typing import Any
 
 from spasmcare import vocabulary as v
+from spasmcare.kb.operators import LIST_FIELDS, NUMBER_OPERATORS, TABLE, Operator, RuleError
+
+__all__ = [
+    "LIST_FIELDS",
+    "NUMBER_OPERATORS",
+    "OPERATORS",
+    "All",
+    "AnyOf",
+    "Condition",
+    "Facts",
+    "Not",
+    "RuleError",
+    "Test",
+    "Value",
+    "describe",
+    "explain",
+    "fields_of",
+    "holds",
+    "parse",
+    "settle",
+    "tests_of",
+]
 
 Value = str | bool | float | int | frozenset[str] | None
 Facts = Mapping[str, Value]
+OpenTerms = Mapping[str, frozenset[str] | None]
+OPERATORS = frozenset(TABLE)
+# What a condition needs of a case for it to hold (the rule indexes' triggers): the answers
+# at least one of which it needs and whether one is enough; None when it needs none.
+Needs = tuple[frozenset[str], bool] | None
 
-SCALAR_OPERATORS = frozenset({"in", "not_in"})
-LIST_OPERATORS = frozenset({"has_any", "has_all", "has_none"})
-NUMBER_OPERATORS = frozenset({"gte", "gt", "lte", "lt"})
-OPERATORS = SCALAR_OPERATORS | LIST_OPERATORS | NUMBER_OPERATORS | {"is", "known"}
-
-LIST_FIELDS = frozenset(v.TERM_LIST_FIELDS) | frozenset(v.NAME_LIST_FIELDS)
-
-
-class RuleError(ValueError):
-    """A condition that does not follow the rule language; ``path`` says where."""
-
-    def __init__(self, path: str, message: str) -> None:
-        super().__init__(f"{path}: {message}")
-        self.path = path
-        self.message = message
+# Each kind of condition below evaluates, explains, settles, compiles, describes and walks
+# itself; the field operators are defined once, in ``operators``.
 
 
 @dataclass(frozen=True)
 class Test:
+    """A test of one case field: every operator must pass."""
+
     field: str
-    operators: tuple[tuple[str, AnyType], ...]
+    operators: tuple[tuple[str, Any], ...]
     if_unknown: bool = False
+    # The operators resolved to their definitions, and the verdict when the field has no value.
+    _resolved: tuple[tuple[Operator, Any], ...] = dataclasses.field(
+        init=False, repr=False, compare=False, hash=False
+    )
+    _unknown: bool = dataclasses.field(init=False, repr=False, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        resolved = tuple((TABLE[op], operand) for op, operand in self.operators)
+        object.__setattr__(self, "_resolved", resolved)
+        unknown = self.if_unknown or any(op.holds_when_unknown(x) for op, x in resolved)
+        object.__setattr__(self, "_unknown", unknown)
+
+    def holds(self, facts: Facts) -> bool:
+        value = facts.get(self.field)
+        if value is None:
+            return self._unknown
+        for op, operand in self._resolved:  # noqa: SIM110 (a loop is faster here)
+            if not op.passes(operand, value):
+                return False
+        return True
+
+    def explain(self, facts: Facts) -> list[str] | None:
+        value = facts.get(self.field)
+        if value is None:
+            return [f"{self.field}: not known"] if self._unknown else None
+        matched: list[str] = []
+        for op, operand in self._resolved:
+            part = op.matched(operand, value)
+            if part is None:
+                return None
+            matched += [f"{self.field}: {fact}" for fact in part]
+        return matched
+
+    def settle(self, facts: Facts, open_terms: OpenTerms) -> bool | None:
+        if self.field not in LIST_FIELDS:
+            if facts.get(self.field) is None:
+                return None
+            return self.explain(facts) is not None
+        if self.field in open_terms and open_terms[self.field] is None:
+            return None
+        present = facts.get(self.field)
+        have = present if isinstance(present, frozenset) else frozenset()
+        still = open_terms.get(self.field) or frozenset()
+        verdicts = [op.settle(operand, have, still) for op, operand in self._resolved]
+        if False in verdicts:
+            return False
+        return None if None in verdicts else True
+
+    def source(self, constants: dict[str, object]) -> str:
+        value = f"_v{len(constants)}"
+        checks = [
+            op.code.format(v=value, c=_constant(operand, constants))
+            for op, operand in self._resolved
+        ]
+        read = f"({value} := facts.get({self.field!r})) is None"
+        return f"({self._unknown} if {read} else ({' and '.join(checks)}))"
+
+    def needs(self, of_test: Callable[[Test], Needs]) -> Needs:
+        return of_test(self)
+
+    def describe(self) -> str:
+        parts = [op.describe(operand) for op, operand in self._resolved]
+        unknown = " (counts as true when not known)" if self.if_unknown else ""
+        return f"{self.field.replace('_', ' ')} {' and '.join(parts)}{unknown}"
+
+    def tests(self) -> Iterator[Test]:
+        yield self
+
+    @property
+    def reads_absence(self) -> bool:
+        """Whether the verdict can rest on the field having no value (never indexed)."""
+        return self.if_unknown or any(op.name == "known" for op, _ in self._resolved)
+
+    def resolved(self) -> tuple[tuple[Operator, Any], ...]:
+        return self._resolved
 
 
 @dataclass(frozen=True)
 class All:
+    """Every condition holds."""
+
     items: tuple[Condition, ...]
+
+    def holds(self, facts: Facts) -> bool:
+        for item in self.items:  # noqa: SIM110
+            if not item.holds(facts):
+                return False
+        return True
+
+    def explain(self, facts: Facts) -> list[str] | None:
+        because: list[str] = []
+        for item in self.items:
+            part = item.explain(facts)
+            if part is None:
+                return None
+            because += part
+        return _unique(because)
+
+    def settle(self, facts: Facts, open_terms: OpenTerms) -> bool | None:
+        return _settle_items(self.items, facts, open_terms, decisive=False)
+
+    def source(self, constants: dict[str, object]) -> str:
+        return "(" + " and ".join(item.source(constants) for item in self.items) + ")"
+
+    def needs(self, of_test: Callable[[Test], Needs]) -> Needs:
+        # What any one part needs, the fewest answers; enough only for a single part.
+        options = [n for n in (item.needs(of_test) for item in self.items) if n is not None]
+        if not options:
+            return None
+        fewest = min((answers for answers, _ in options), key=len)
+        return fewest, len(self.items) == 1 and options[0][1]
+
+    def describe(self) -> str:
+        return _joined(" AND ", self.items)
+
+    def tests(self) -> Iterator[Test]:
+        for item in self.items:
+            yield from item.tests()
 
 
 @dataclass(frozen=True)
-class Any:
+class AnyOf:
+    """At least one condition holds (``any`` in the YAML)."""
+
     items: tuple[Condition, ...]
+
+    def holds(self, facts: Facts) -> bool:
+        for item in self.items:  # noqa: SIM110
+            if item.holds(facts):
+                return True
+        return False
+
+    def explain(self, facts: Facts) -> list[str] | None:
+        because: list[str] = []
+        held = False
+        for item in self.items:
+            part = item.explain(facts)
+            if part is not None:
+                held = True
+                because += part
+        return _unique(because) if held else None
+
+    def settle(self, facts: Facts, open_terms: OpenTerms) -> bool | None:
+        return _settle_items(self.items, facts, open_terms, decisive=True)
+
+    def source(self, constants: dict[str, object]) -> str:
+        return "(" + " or ".join(item.source(constants) for item in self.items) + ")"
+
+    def needs(self, of_test: Callable[[Test], Needs]) -> Needs:
+        # What every part needs together; none when some part needs nothing.
+        parts = [item.needs(of_test) for item in self.items]
+        if any(part is None for part in parts):
+            return None
+        known = [part for part in parts if part is not None]
+        return frozenset().union(*(a for a, _ in known)), all(exact for _, exact in known)
+
+    def describe(self) -> str:
+        return _joined(" OR ", self.items)
+
+    def tests(self) -> Iterator[Test]:
+        for item in self.items:
+            yield from item.tests()
 
 
 @dataclass(frozen=True)
 class Not:
+    """The condition does not hold."""
+
     item: Condition
 
+    def holds(self, facts: Facts) -> bool:
+        return not self.item.holds(facts)
 
-Condition = Test | All | Any | Not
+    def explain(self, facts: Facts) -> list[str] | None:
+        return [] if self.item.explain(facts) is None else None
+
+    def settle(self, facts: Facts, open_terms: OpenTerms) -> bool | None:
+        inner = self.item.settle(facts, open_terms)
+        return None if inner is None else not inner
+
+    def source(self, constants: dict[str, object]) -> str:
+        return f"(not {self.item.source(constants)})"
+
+    def needs(self, of_test: Callable[[Test], Needs]) -> Needs:
+        return None  # holds when something is absent
+
+    def describe(self) -> str:
+        return f"not ({self.item.describe()})"
+
+    def tests(self) -> Iterator[Test]:
+        yield from self.item.tests()
+
+
+Condition = Test | All | AnyOf | Not
+COMBINATORS: dict[str, Callable[[tuple[Condition, ...]], Condition]] = {
+    "all": All,
+    "any": AnyOf,
+    "not": lambda items: Not(items[0]),
+}
+
+
+def _settle_items(
+    items: tuple[Condition, ...], facts: Facts, open_terms: OpenTerms, decisive: bool
+) -> bool | None:
+    """``all`` (decisive False) or ``any`` (decisive True) in three values; stops at the first
+    decisive item, as ``holds`` does."""
+    undecided = False
+    for item in items:
+        value = item.settle(facts, open_terms)
+        if value is decisive:
+            return decisive
+        undecided = undecided or value is None
+    return None if undecided else not decisive
+
+
+def _joined(joiner: str, items: tuple[Condition, ...]) -> str:
+    inner = [item.describe() for item in items]
+    return inner[0] if len(inner) == 1 else "(" + joiner.join(inner) + ")"
+
+
+def _constant(value: object, constants: dict[str, object]) -> str:
+    """Binds a value as a constant of compiled code; its name is what the code reads."""
+    name = f"_c{len(constants)}"
+    constants[name] = value
+    return name
+
+
+def _unique(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(items))
 
 
 # --- parsing -------------------------------------------------------------------------------
@@ -84,9 +312,9 @@ def parse(raw: object, path: str = "when") -> Condition:
         if not isinstance(body, list) or not body:
             raise RuleError(f"{path}.{key}", "expects a non-empty list of conditions")
         items = tuple(parse(item, f"{path}.{key}[{i}]") for i, item in enumerate(body))
-        return All(items) if key == "all" else Any(items)
+        return COMBINATORS[key](items)
     if key == "not":
-        return Not(parse(body, f"{path}.not"))
+        return COMBINATORS[key]((parse(body, f"{path}.not"),))
     return _parse_test(str(key), body, f"{path}.{key}")
 
 
@@ -102,289 +330,50 @@ def _parse_test(field: str, body: object, path: str) -> Test:
     for op, value in body.items():
         if op == "if_unknown":
             continue
-        if op not in OPERATORS:
+        if op not in TABLE:
             raise RuleError(
                 f"{path}.{op}", f"unknown operator; allowed: {', '.join(sorted(OPERATORS))}"
             )
-        operators.append((op, _check_operand(field, op, value, f"{path}.{op}")))
+        operators.append((op, TABLE[op].operand(field, value, f"{path}.{op}")))
     if not operators:
         raise RuleError(path, "a field test needs at least one operator")
     return Test(field, tuple(operators), if_unknown)
 
 
-def _check_operand(field: str, op: str, value: object, path: str) -> object:
-    if op == "known":
-        if not isinstance(value, bool):
-            raise RuleError(path, "expects true or false")
-        return value
-    if op == "is":
-        if field not in v.BOOLEAN_FIELDS or not isinstance(value, bool):
-            raise RuleError(
-                path,
-                f"'is' takes true or false and a boolean field ({', '.join(v.BOOLEAN_FIELDS)})",
-            )
-        return value
-    if op in NUMBER_OPERATORS:
-        if (
-            field not in v.NUMBER_FIELDS
-            or isinstance(value, bool)
-            or not isinstance(value, int | float)
-        ):
-            raise RuleError(
-                path, f"{op!r} takes a number and a numeric field ({', '.join(v.NUMBER_FIELDS)})"
-            )
-        return float(value)
-    wants_list = op in LIST_OPERATORS
-    if wants_list != (field in LIST_FIELDS) or field not in (LIST_FIELDS | set(v.ENUM_FIELDS)):
-        kind = "list" if wants_list else "single-valued"
-        raise RuleError(path, f"{op!r} applies to {kind} fields, not to {field!r}")
-    if not isinstance(value, list) or not value or not all(isinstance(x, str) for x in value):
-        raise RuleError(path, "expects a non-empty list of terms")
-    return frozenset(_expand_terms(field, value, path))
-
-
-def _expand_terms(field: str, terms: list[str], path: str) -> Iterator[str]:
-    allowed = v.ENUM_FIELDS.get(field) or v.TERM_LIST_FIELDS.get(field)
-    for term in terms:
-        if term.startswith("@"):
-            group = v.REGION_GROUPS.get(term[1:])
-            if field != "region" or group is None:
-                raise RuleError(
-                    path,
-                    f"unknown group {term!r}; region groups: "
-                    + ", ".join("@" + g for g in v.REGION_GROUPS),
-                )
-            yield from group
-        elif allowed is not None and term not in allowed:
-            raise RuleError(path, f"{term!r} is not a {field} term; allowed: {', '.join(allowed)}")
-        else:
-            yield term
-
-
-# --- evaluation ----------------------------------------------------------------------------
+# --- the same, as functions of a condition -------------------------------------------------
 
 
 def holds(condition: Condition, facts: Facts) -> bool:
     """Whether the condition holds for these facts: ``explain`` without collecting the facts,
-    which the engine calls a thousand times an assessment (loops, not generators, for speed).
-    """
-    if isinstance(condition, Test):
-        value = facts.get(condition.field)
-        if value is None:
-            return condition.if_unknown or dict(condition.operators).get("known") is False
-        for op, operand in condition.operators:  # noqa: SIM110 (a loop is faster here)
-            if not _passes(op, operand, value):
-                return False
-        return True
-    if isinstance(condition, All):
-        for item in condition.items:  # noqa: SIM110
-            if not holds(item, facts):
-                return False
-        return True
-    if isinstance(condition, Any):
-        for item in condition.items:  # noqa: SIM110
-            if holds(item, facts):
-                return True
-        return False
-    return not holds(condition.item, facts)
-
-
-def _passes(op: str, operand: AnyType, value: AnyType) -> bool:
-    if op == "has_any":
-        return not operand.isdisjoint(value)
-    if op == "in":
-        return value in operand
-    if op == "not_in":
-        return value not in operand
-    if op == "gte":
-        return bool(value >= operand)
-    if op == "lt":
-        return bool(value < operand)
-    if op == "lte":
-        return bool(value <= operand)
-    if op == "gt":
-        return bool(value > operand)
-    return _apply(op, operand, value) is not None
+    which the engine calls a thousand times an assessment."""
+    return condition.holds(facts)
 
 
 def explain(condition: Condition, facts: Facts) -> list[str] | None:
     """The facts that made the condition hold (possibly empty), or None when it does not."""
-    if isinstance(condition, Test):
-        return _explain_test(condition, facts)
-    if isinstance(condition, All | Any):
-        everything = isinstance(condition, All)
-        because: list[str] = []
-        held = False
-        for item in condition.items:
-            part = explain(item, facts)
-            if part is None:
-                if everything:
-                    return None
-                continue
-            held = True
-            because += part
-        return _unique(because) if held else None
-    return [] if explain(condition.item, facts) is None else None
+    return condition.explain(facts)
 
 
-def _explain_test(test: Test, facts: Facts) -> list[str] | None:
-    value = facts.get(test.field)
-    if value is None:
-        if dict(test.operators).get("known") is False:
-            return [f"{test.field}: not known"]
-        return [f"{test.field}: not known"] if test.if_unknown else None
-    matched: list[str] = []
-    for op, operand in test.operators:
-        part = _apply(op, operand, value)
-        if part is None:
-            return None
-        matched += [f"{test.field}: {fact}" for fact in part]
-    return matched
-
-
-def _apply(op: str, operand: AnyType, value: Value) -> list[str] | None:
-    """Apply one operator to a known value: the matched items, or None when it fails."""
-    if op == "has_any":
-        assert isinstance(value, frozenset)
-        return sorted(value & operand) or None
-    if op == "in":
-        return [str(value)] if value in operand else None
-    if op in NUMBER_OPERATORS:
-        assert isinstance(value, int | float)
-        return [_number(value)] if _passes(op, operand, value) else None
-    if op == "known":
-        return [] if operand else None
-    if op == "is":
-        return ["yes" if value else "no"] if value == operand else None
-    if op == "not_in":
-        return [] if value not in operand else None
-    assert isinstance(value, frozenset)
-    if op == "has_all":
-        return sorted(operand) if operand <= value else None
-    return [] if not value & operand else None  # has_none
-
-
-def settle(
-    condition: Condition, facts: Facts, open_terms: Mapping[str, frozenset[str] | None]
-) -> bool | None:
+def settle(condition: Condition, facts: Facts, open_terms: OpenTerms) -> bool | None:
     """Three-valued evaluation for an interview still under way: True or False when the answers
     so far decide the condition, None while an unanswered question could still change it.
 
     ``open_terms`` gives, per list field, the terms not yet asked about (None: the whole field
     is still open); a single-valued field that is not known is open.
     """
-    if isinstance(condition, Test):
-        return _settle_test(condition, facts, open_terms)
-    if isinstance(condition, Not):
-        inner = settle(condition.item, facts, open_terms)
-        return None if inner is None else not inner
-    decisive = isinstance(condition, Any)
-    undecided = False
-    for item in condition.items:  # stops at the first decisive item, as holds() does
-        value = settle(item, facts, open_terms)
-        if value is decisive:
-            return decisive
-        undecided = undecided or value is None
-    return None if undecided else not decisive
-
-
-def _settle_test(
-    test: Test, facts: Facts, open_terms: Mapping[str, frozenset[str] | None]
-) -> bool | None:
-    if test.field not in LIST_FIELDS:
-        if facts.get(test.field) is None:
-            return None
-        return _explain_test(test, facts) is not None
-    if test.field in open_terms and open_terms[test.field] is None:
-        return None
-    present = facts.get(test.field)
-    have = present if isinstance(present, frozenset) else frozenset()
-    still = open_terms.get(test.field) or frozenset()
-    verdicts: list[bool | None] = []
-    for op, operand in test.operators:
-        if op == "has_any":
-            verdicts.append(True if have & operand else (None if still & operand else False))
-        elif op == "has_all":
-            done = operand <= have
-            verdicts.append(True if done else (None if operand <= have | still else False))
-        elif op == "has_none":
-            verdicts.append(False if have & operand else (None if still & operand else True))
-        else:  # known
-            verdicts.append(bool(operand))
-    if False in verdicts:
-        return False
-    return None if None in verdicts else True
-
-
-def fields_of(condition: Condition) -> set[str]:
-    """Every case field a condition reads."""
-    if isinstance(condition, Test):
-        return {condition.field}
-    if isinstance(condition, Not):
-        return fields_of(condition.item)
-    return set().union(*(fields_of(item) for item in condition.items))
-
-
-def tests_of(condition: Condition) -> Iterator[Test]:
-    """Every field test inside a condition."""
-    if isinstance(condition, Test):
-        yield condition
-    elif isinstance(condition, Not):
-        yield from tests_of(condition.item)
-    else:
-        for item in condition.items:
-            yield from tests_of(item)
-
-
-def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value)
-
-
-def _unique(items: list[str]) -> list[str]:
-    return list(dict.fromkeys(items))
-
-
-# --- description ---------------------------------------------------------------------------
-
-_WORDS = {
-    "in": "is {}",
-    "not_in": "is not {}",
-    "has_any": "includes any of {}",
-    "has_all": "includes all of {}",
-    "has_none": "includes none of {}",
-    "is": "is {}",
-    "gte": "is at least {}",
-    "gt": "is more than {}",
-    "lte": "is at most {}",
-    "lt": "is less than {}",
-}
+    return condition.settle(facts, open_terms)
 
 
 def describe(condition: Condition) -> str:
     """The condition in words, for clinical review."""
-    if isinstance(condition, Test):
-        parts = []
-        for op, operand in condition.operators:
-            if op == "known":
-                parts.append("is known" if operand else "is not known")
-                continue
-            if isinstance(operand, frozenset):
-                shown = (
-                    " or ".join(sorted(operand))
-                    if op in ("in", "has_any")
-                    else ", ".join(sorted(operand))
-                )
-            elif isinstance(operand, bool):
-                shown = "yes" if operand else "no"
-            else:
-                shown = _number(operand)
-            parts.append(_WORDS[op].format(shown))
-        unknown = " (counts as true when not known)" if condition.if_unknown else ""
-        return f"{condition.field.replace('_', ' ')} {' and '.join(parts)}{unknown}"
-    if isinstance(condition, Not):
-        return f"not ({describe(condition.item)})"
-    joiner = " AND " if isinstance(condition, All) else " OR "
-    inner = [describe(item) for item in condition.items]
-    if len(inner) == 1:
-        return inner[0]
-    return "(" + joiner.join(inner) + ")"
+    return condition.describe()
+
+
+def tests_of(condition: Condition) -> Iterator[Test]:
+    """Every field test inside a condition."""
+    return condition.tests()
+
+
+def fields_of(condition: Condition) -> set[str]:
+    """Every case field a condition reads."""
+    return {test.field for test in condition.tests()}

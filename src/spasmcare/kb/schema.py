@@ -6,22 +6,28 @@ on these descriptions, and a test fails when a field has none.
 
 # Annotations are not postponed (no `from __future__ import annotations`): pydantic would
 # otherwise evaluate each one from its text when the classes are created.
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PlainValidator, model_validator
 
 from spasmcare.kb import rules
+from spasmcare.vocabulary import DISPOSITIONS
 
 Id = Annotated[
     str, Field(pattern=r"^[a-z][a-z0-9_]*$", description="Stable snake_case identifier.")
 ]
-Disposition = Literal["emergency", "urgent", "soon", "routine", "self_care"]
+if TYPE_CHECKING:
+    Disposition = str
+else:
+    # From the one list of dispositions (knowledge/vocabulary.yaml), most urgent first, so an
+    # error lists the allowed values in the order it always has.
+    Disposition = Literal[tuple(reversed(DISPOSITIONS))]
 Evidence = Literal["good", "fair", "weak", "not_recommended"]
 Strength = Literal["A", "B", "C"]
 
 
 def _parse_rule(raw: object) -> rules.Condition:
-    if isinstance(raw, rules.Test | rules.All | rules.Any | rules.Not):
+    if isinstance(raw, rules.Test | rules.All | rules.AnyOf | rules.Not):
         return raw
     return rules.parse(raw, "")
 
@@ -224,17 +230,6 @@ class SafetyNet(Entry):
     sources: list[Id] = Field(min_length=1, description="Sources for the warning sign.")
 
 
-class Care(Entry):
-    """The care file: steps, myths, safety-netting and follow-up intervals."""
-
-    steps: list[CareStep]
-    myths: list[Myth]
-    safety_net: list[SafetyNet]
-    follow_up_days: dict[Disposition, int] = Field(
-        description="Days until the follow-up check-in, per disposition."
-    )
-
-
 class Medicine(Entry):
     """A medicine (generic) or a class of medicines."""
 
@@ -280,13 +275,6 @@ class OtcDrug(Entry):
         description="Label maximum doses, as facts per jurisdiction."
     )
     sources: list[Id] = Field(min_length=1, description="Sources for the drug's screen.")
-
-
-class Medicines(Entry):
-    """The medicines file."""
-
-    medicines: list[Medicine]
-    otc_screen: list[OtcDrug]
 
 
 class Condition(Entry):
