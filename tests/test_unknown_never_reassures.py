@@ -43,8 +43,7 @@ def _knowledge(name: str) -> Any:
 
 
 def test_no_urgent_or_emergency_rule_is_switched_off_by_an_unknown_answer() -> None:
-    data = _knowledge("red_flags.yaml")
-    rules = data["red_flags"] if isinstance(data, dict) else data
+    rules = _knowledge("red_flags.yaml")["red_flags"]
     unsafe = {
         rule["id"]: fields
         for rule in rules
@@ -54,8 +53,7 @@ def test_no_urgent_or_emergency_rule_is_switched_off_by_an_unknown_answer() -> N
 
 
 def test_no_finding_lowers_a_serious_cause_on_an_unknown_answer() -> None:
-    data = _knowledge("causes.yaml")
-    causes = data["causes"] if isinstance(data, dict) else data
+    causes = _knowledge("causes.yaml")["causes"]
     unsafe = [
         (cause["id"], finding["text"])
         for cause in causes

@@ -71,8 +71,11 @@ class Operator:
         whether having one is enough; None when it gives none (see ``rank``)."""
         return None
 
+    #: How ``describe`` joins the values of an operand: "calf or thigh" reads as a choice.
+    joiner = ", "
+
     def describe(self, operand: Any) -> str:
-        return self.words.format(_shown(operand, ", "))
+        return self.words.format(_shown(operand, self.joiner))
 
     def __reduce__(self) -> tuple[Callable[[str], Operator], tuple[str]]:
         # Pickled (in the knowledge-base cache) as its name: one definition per operator.
@@ -95,6 +98,7 @@ class _Terms(Operator):
 
 class In(_Terms):
     name, words, code, rank, lists = "in", "is {}", "{v} in {c}", 0, False
+    joiner = " or "
 
     def passes(self, operand: frozenset[str], value: Any) -> bool:
         return value in operand
@@ -104,9 +108,6 @@ class In(_Terms):
 
     def answers(self, field: str, operand: frozenset[str]) -> tuple[frozenset[object], bool]:
         return frozenset(operand), True
-
-    def describe(self, operand: frozenset[str]) -> str:
-        return self.words.format(_shown(operand, " or "))
 
 
 class NotIn(_Terms):
@@ -127,6 +128,7 @@ class HasAny(_Terms):
         0,
         True,
     )
+    joiner = " or "
 
     def passes(self, operand: frozenset[str], value: frozenset[str]) -> bool:
         return not operand.isdisjoint(value)
@@ -141,9 +143,6 @@ class HasAny(_Terms):
 
     def answers(self, field: str, operand: frozenset[str]) -> tuple[frozenset[object], bool]:
         return frozenset(operand), True
-
-    def describe(self, operand: frozenset[str]) -> str:
-        return self.words.format(_shown(operand, " or "))
 
 
 class HasAll(_Terms):
