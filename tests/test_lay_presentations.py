@@ -601,6 +601,350 @@ DANGER_AND_LOOKALIKES = {
             {"emergency"},
         ),
     ],
+    "unusual tiredness with a new back, jaw or arm ache is a heart attack until shown otherwise": [
+        (
+            {
+                "region": "upper_back",
+                "age": 70,
+                "sex": "female",
+                "days_since_first": 0,
+                "associated": ["fatigue"],
+                "conditions": ["diabetes"],
+            },
+            {"emergency"},
+        ),
+        ({"region": "jaw", "age": 66, "associated": ["fatigue"]}, {"emergency"}),
+        (
+            {
+                "region": "arm",
+                "side": "left",
+                "age": 62,
+                "associated": ["fatigue"],
+                "days_since_first": 0,
+            },
+            {"emergency"},
+        ),
+        ({"region": "shoulder", "associated": ["fatigue"]}, {"emergency"}),
+        # lookalikes: a sore spot that hurts to press, tiredness with a weeks-old ache, youth
+        (
+            {"region": "jaw", "age": 66, "associated": ["fatigue", "tenderness"]},
+            {"self_care", "routine", "soon"},
+        ),
+        (
+            {"region": "shoulder", "age": 68, "associated": ["fatigue"], "days_since_first": 20},
+            {"self_care", "routine", "soon"},
+        ),
+        (
+            {
+                "region": "neck",
+                "age": 40,
+                "days_since_first": 0,
+                "associated": ["fatigue"],
+                "conditions": ["diabetes"],
+            },
+            {"self_care", "routine", "soon"},
+        ),
+    ],
+    "double vision that comes and goes needs a doctor within days; sudden double vision is 999": [
+        (
+            {
+                "region": "jaw",
+                "age": 38,
+                "onset": "gradual",
+                "days_since_first": 30,
+                "associated": ["double_vision", "fatigue"],
+            },
+            {"soon", "urgent"},
+        ),
+        (
+            {"region": "face", "associated": ["double_vision"], "frequency": "daily"},
+            {"soon", "urgent", "emergency"},
+        ),
+        (
+            {"region": "neck", "age": 45, "associated": ["double_vision"], "onset": "gradual"},
+            {"soon", "urgent"},
+        ),
+        (
+            {"region": "face", "age": 58, "onset": "sudden", "associated": ["double_vision"]},
+            {"emergency"},
+        ),
+    ],
+    "numb, tingling fingers at night without weakness is a routine visit, with weakness sooner": [
+        (
+            {
+                "region": "hand",
+                "age": 44,
+                "onset": "gradual",
+                "days_since_first": 21,
+                "time_of_day": "night",
+                "associated": ["tingling", "numbness"],
+            },
+            {"self_care", "routine"},
+        ),
+        (
+            {
+                "region": "hand",
+                "pregnant": True,
+                "age": 31,
+                "days_since_first": 14,
+                "time_of_day": "night",
+                "associated": ["numbness", "tingling"],
+            },
+            {"self_care", "routine"},
+        ),
+        (
+            {
+                "region": "hand",
+                "age": 44,
+                "onset": "gradual",
+                "days_since_first": 21,
+                "time_of_day": "night",
+                "associated": ["tingling", "numbness", "weakness"],
+            },
+            {"soon", "urgent"},
+        ),
+        (
+            {
+                "region": "hand",
+                "age": 44,
+                "onset": "gradual",
+                "days_since_first": 21,
+                "associated": ["tingling", "numbness"],
+            },
+            {"soon", "urgent"},
+        ),
+    ],
+    "weakness that came on in moments with a low sugar is not a creeping muscle disease": [
+        (
+            {
+                "region": "legs",
+                "side": "both",
+                "age": 58,
+                "onset": "sudden",
+                "days_since_first": 0,
+                "associated": ["sweating", "tremor", "weakness"],
+                "medications": ["insulin"],
+                "conditions": ["diabetes"],
+            },
+            {"self_care", "routine", "soon"},
+        ),
+        (
+            {
+                "region": "legs",
+                "side": "both",
+                "age": 50,
+                "onset": "gradual",
+                "days_since_first": 60,
+                "associated": ["weakness"],
+            },
+            {"soon", "urgent"},
+        ),
+        ({"region": "legs", "associated": ["weakness"]}, {"soon", "urgent", "emergency"}),
+    ],
+    "sudden back pain after 70 is checked for a thin-bone fracture within days": [
+        (
+            {
+                "region": "lower_back",
+                "age": 76,
+                "sex": "female",
+                "onset": "sudden",
+                "days_since_first": 7,
+                "home_treatment_tried_days": 7,
+            },
+            {"soon", "urgent"},
+        ),
+        (
+            {"region": "lower_back", "age": 72, "sex": "female", "onset": "sudden"},
+            {"soon", "urgent"},
+        ),
+        (
+            {
+                "region": "upper_back",
+                "age": 80,
+                "onset": "sudden",
+                "associated": ["pain_worse_on_movement"],
+            },
+            {"soon", "urgent"},
+        ),
+        # lookalike: a gradual ache at 65 for three days
+        (
+            {
+                "region": "lower_back",
+                "age": 65,
+                "sex": "female",
+                "onset": "gradual",
+                "days_since_first": 3,
+            },
+            {"self_care", "routine"},
+        ),
+    ],
+    "hands locking in spasm after neck surgery is 999; tingling lips alone the same day": [
+        (
+            {
+                "region": "hand",
+                "side": "both",
+                "age": 45,
+                "days_since_first": 0,
+                "associated": ["perioral_tingling", "tingling", "carpopedal_spasm"],
+                "recent": ["surgery_thyroid"],
+            },
+            {"emergency"},
+        ),
+        (
+            {
+                "region": "hand",
+                "associated": ["carpopedal_spasm"],
+                "recent": ["surgery_parathyroid"],
+            },
+            {"emergency"},
+        ),
+        (
+            {"region": "foot", "associated": ["carpopedal_spasm", "recent_neck_surgery"]},
+            {"emergency"},
+        ),
+        (
+            {"region": "face", "associated": ["perioral_tingling"], "recent": ["surgery_thyroid"]},
+            {"urgent", "emergency"},
+        ),
+        # lookalike: over-breathing under stress without an operation
+        (
+            {
+                "region": "hand",
+                "associated": ["carpopedal_spasm"],
+                "recent": ["stressful_event"],
+                "conditions": ["anxiety"],
+            },
+            {"soon", "urgent"},
+        ),
+    ],
+    "cramps spreading from a spider bite into the belly with sweating is 999": [
+        (
+            {
+                "region": "abdomen",
+                "age": 50,
+                "days_since_first": 0,
+                "associated": ["abdominal_pain", "muscle_stiffness", "sweating", "tremor"],
+                "recent": ["spider_bite"],
+            },
+            {"emergency"},
+        ),
+        (
+            {"region": "lower_back", "recent": ["spider_bite"], "associated": ["sweating"]},
+            {"emergency"},
+        ),
+        (
+            {
+                "region": "arm",
+                "recent": ["spider_bite"],
+                "associated": ["abdominal_pain", "vomiting"],
+            },
+            {"emergency"},
+        ),
+        # lookalikes: pain and sweating only round the bite, and a painful bite alone
+        ({"region": "hand", "recent": ["spider_bite"], "associated": ["sweating"]}, {"urgent"}),
+        (
+            {
+                "region": "hand",
+                "recent": ["spider_bite"],
+                "associated": ["redness"],
+                "severity_0_10": 3,
+                "days_since_first": 0,
+            },
+            {"self_care", "routine", "soon"},
+        ),
+    ],
+    "legs too weak to stay up, with a potassium-losing medicine or illness, is an emergency": [
+        (
+            {
+                "region": "legs",
+                "side": "both",
+                "age": 75,
+                "days_since_first": 5,
+                "associated": ["weakness", "falls", "abdominal_pain", "constipation"],
+                "medications": ["laxative"],
+            },
+            {"emergency"},
+        ),
+        (
+            {
+                "region": "legs",
+                "age": 68,
+                "associated": ["weakness", "difficulty_walking"],
+                "medications": ["water tablets"],
+            },
+            {"emergency"},
+        ),
+        (
+            {
+                "region": "legs",
+                "age": 30,
+                "days_since_first": 2,
+                "associated": ["weakness", "falls", "diarrhoea"],
+            },
+            {"emergency"},
+        ),
+        # lookalikes: weak legs with no potassium loss, or months of it
+        (
+            {
+                "region": "legs",
+                "age": 75,
+                "days_since_first": 120,
+                "onset": "gradual",
+                "associated": ["weakness", "falls"],
+                "medications": ["furosemide"],
+            },
+            {"soon", "urgent"},
+        ),
+        (
+            {
+                "region": "legs",
+                "age": 40,
+                "associated": ["weakness"],
+                "medications": ["furosemide"],
+                "days_since_first": 3,
+            },
+            {"soon", "urgent"},
+        ),
+    ],
+    "period cramps that come back every month are not a kidney stone": [
+        (
+            {
+                "region": "abdomen",
+                "age": 16,
+                "sex": "female",
+                "frequency": "occasional",
+                "severity_0_10": 8,
+                "associated": ["abdominal_pain"],
+                "home_treatment_tried_days": 60,
+            },
+            {"routine", "soon"},
+        ),
+        (
+            {
+                "region": "abdomen",
+                "age": 24,
+                "sex": "female",
+                "frequency": "occasional",
+                "severity_0_10": 9,
+                "associated": ["abdominal_pain"],
+                "days_since_first": 365,
+            },
+            {"self_care", "routine", "soon"},
+        ),
+        # a first, sudden, severe pain in the side is still a stone until shown otherwise
+        (
+            {
+                "region": "flank",
+                "age": 35,
+                "sex": "male",
+                "onset": "sudden",
+                "severity_0_10": 9,
+                "associated": ["vomiting"],
+                "days_since_first": 0,
+            },
+            {"urgent", "emergency"},
+        ),
+    ],
 }
 
 

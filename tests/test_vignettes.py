@@ -12,12 +12,10 @@ from spasmcare.evaluation import run, summarise
 VIGNETTES = sorted((Path(__file__).parent / "vignettes").glob("*.jsonl"))
 
 
-# Blind set 3 was written after the work on sets 1 and 2 and scored blind; after fixing the
-# failure classes it showed it is still below the bar (docs/clinical-evaluation.md). Strict: the
-# test turns red once the set meets the bar, so the record is updated.
-BELOW_THE_BAR = {
-    "blind_set_3": "appropriate triage 86%, emergency sensitivity 88%, under-triage 7%",
-}
+# A set below the bar is listed here with its figures and held to the bar by a strict expected
+# failure, so the test turns red once it meets the bar and the record is updated. None is below
+# it now (docs/clinical-evaluation.md has each set's figures, scored blind and after the fixes).
+BELOW_THE_BAR: dict[str, str] = {}
 
 
 @pytest.fixture(scope="module")
