@@ -110,8 +110,11 @@ def test_adding_a_finding_that_speaks_for_danger_never_lowers_the_disposition(
     kb, case, data
 ) -> None:
     field, term = data.draw(st.sampled_from(red_flag_terms(kb)))
-    before = assess(case, kb).disposition
-    worse = {**case, field: sorted({*(case.get(field) or []), term})}
+    # Compared with the same list answered without the term: going from an unanswered list to a
+    # list also denies every term left out of it, which the danger screen reports instead.
+    answered = {**case, field: case.get(field) or []}
+    before = assess(answered, kb).disposition
+    worse = {**answered, field: sorted({*answered[field], term})}
     after = assess(worse, kb).disposition
     assert urgency(after) >= urgency(before), (field, term, before, after)
 

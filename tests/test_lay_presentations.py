@@ -906,6 +906,313 @@ DANGER_AND_LOOKALIKES = {
             {"soon", "urgent"},
         ),
     ],
+    "a short fever fit in a child who has had them is a doctor today; a first or long one 999": [
+        (
+            {
+                "region": "whole_body",
+                "age": 2,
+                "duration_minutes": 1,
+                "frequency": "occasional",
+                "days_since_first": 0,
+                "associated": ["seizure", "fever", "earache"],
+            },
+            {"urgent"},
+        ),
+        (
+            {
+                "region": "whole_body",
+                "age": 3,
+                "duration_minutes": 2,
+                "frequency": "occasional",
+                "associated": ["seizure", "fever"],
+            },
+            {"urgent"},
+        ),
+        (
+            {
+                "region": "whole_body",
+                "age": 2,
+                "frequency": "first_time",
+                "duration_minutes": 1,
+                "associated": ["seizure", "fever"],
+            },
+            {"emergency"},
+        ),
+        (
+            {
+                "region": "whole_body",
+                "age": 3,
+                "frequency": "occasional",
+                "duration_minutes": 8,
+                "associated": ["seizure", "fever"],
+            },
+            {"emergency"},
+        ),
+        (
+            {
+                "region": "whole_body",
+                "age": 4,
+                "frequency": "occasional",
+                "duration_minutes": 2,
+                "associated": ["seizure", "fever", "confusion"],
+            },
+            {"emergency"},
+        ),
+        ({"region": "whole_body", "age": 3, "associated": ["seizure", "fever"]}, {"emergency"}),
+    ],
+    "a drowsy, floppy or muddled child is 999": [
+        (
+            {
+                "region": "legs",
+                "age": 3,
+                "days_since_first": 1,
+                "associated": ["difficulty_walking", "confusion"],
+            },
+            {"emergency"},
+        ),
+        ({"region": "whole_body", "age": 9, "associated": ["confusion", "fever"]}, {"emergency"}),
+        ({"region": "neck", "age": 14, "associated": ["loss_of_consciousness"]}, {"emergency"}),
+    ],
+    "a child with a fever who will not walk on a leg is 999; a limp without fever is not": [
+        (
+            {
+                "region": "hip",
+                "side": "right",
+                "age": 6,
+                "days_since_first": 1,
+                "associated": ["fever", "difficulty_walking"],
+            },
+            {"emergency"},
+        ),
+        (
+            {"region": "knee", "age": 3, "associated": ["fever", "unable_to_bear_weight"]},
+            {"emergency"},
+        ),
+        (
+            {
+                "region": "hip",
+                "age": 5,
+                "days_since_first": 2,
+                "associated": ["difficulty_walking"],
+                "recent": ["upper_respiratory_infection"],
+            },
+            {"self_care", "routine", "soon", "urgent"},
+        ),
+    ],
+    "weak muscles and dark urine with feeling faint is 999": [
+        (
+            {
+                "region": "whole_body",
+                "age": 67,
+                "onset": "gradual",
+                "days_since_first": 2,
+                "associated": ["dark_urine", "weakness", "dizziness"],
+                "medications": ["simvastatin"],
+            },
+            {"emergency"},
+        ),
+        (
+            {"region": "legs", "age": 30, "associated": ["dark_urine", "weakness", "vomiting"]},
+            {"emergency"},
+        ),
+        # aches all over with dark urine on a statin, without feeling faint: the NHS's same day
+        (
+            {
+                "region": "whole_body",
+                "age": 60,
+                "associated": ["dark_urine"],
+                "medications": ["simvastatin"],
+            },
+            {"urgent", "emergency"},
+        ),
+    ],
+    "new back or neck pain after cancer, at night, severe or high up, is a call today": [
+        (
+            {
+                "region": "lower_back",
+                "age": 66,
+                "sex": "female",
+                "onset": "gradual",
+                "days_since_first": 14,
+                "conditions": ["cancer_history"],
+            },
+            {"urgent"},
+        ),
+        (
+            {
+                "region": "upper_back",
+                "age": 58,
+                "conditions": ["cancer_history"],
+                "severity_0_10": 4,
+            },
+            {"urgent"},
+        ),
+        (
+            {
+                "region": "lower_back",
+                "age": 70,
+                "conditions": ["cancer_history"],
+                "severity_0_10": 3,
+                "associated": ["night_pain"],
+            },
+            {"urgent"},
+        ),
+        # lookalike: a moving, moderate low back ache after cancer: a GP within days (NICE NG234)
+        (
+            {
+                "region": "lower_back",
+                "age": 62,
+                "sex": "female",
+                "onset": "gradual",
+                "days_since_first": 14,
+                "severity_0_10": 5,
+                "associated": ["pain_worse_on_movement"],
+                "conditions": ["cancer_history"],
+            },
+            {"soon"},
+        ),
+    ],
+    "sweating out in the heat is not on its own a heart attack sign": [
+        (
+            {
+                "region": "arm",
+                "age": 50,
+                "sex": "male",
+                "days_since_first": 0,
+                "associated": ["headache", "sweating", "abdominal_pain"],
+                "recent": ["heat_exposure"],
+            },
+            {"self_care", "urgent"},
+        ),
+        (
+            {
+                "region": "shoulder",
+                "age": 55,
+                "associated": ["sweating"],
+                "recent": ["heat_exposure"],
+            },
+            {"self_care", "routine", "soon", "urgent"},
+        ),
+        # still a heart attack: chest pain in the heat, or sweating without the heat
+        (
+            {
+                "region": "arm",
+                "age": 60,
+                "associated": ["sweating", "chest_pain"],
+                "recent": ["heat_exposure"],
+            },
+            {"emergency"},
+        ),
+        ({"region": "jaw", "age": 60, "associated": ["sweating"]}, {"emergency"}),
+    ],
+    "new tummy cramps when a pregnancy is possible are seen today until a test says otherwise": [
+        (
+            {
+                "region": "abdomen",
+                "age": 33,
+                "sex": "female",
+                "days_since_first": 0,
+                "associated": ["abdominal_pain"],
+            },
+            {"urgent", "emergency"},
+        ),
+        (
+            {"region": "abdomen", "age": 25, "sex": "female", "side": "left"},
+            {"urgent", "emergency"},
+        ),
+        # lookalikes: not pregnant, period cramps that come back, a pain that crept up
+        (
+            {
+                "region": "abdomen",
+                "age": 33,
+                "sex": "female",
+                "pregnant": False,
+                "days_since_first": 0,
+                "associated": ["abdominal_pain"],
+            },
+            {"self_care", "routine", "soon"},
+        ),
+        (
+            {
+                "region": "abdomen",
+                "age": 24,
+                "sex": "female",
+                "frequency": "occasional",
+                "associated": ["abdominal_pain"],
+            },
+            {"self_care", "routine", "soon"},
+        ),
+        (
+            {
+                "region": "abdomen",
+                "age": 38,
+                "sex": "female",
+                "onset": "gradual",
+                "associated": ["abdominal_pain"],
+            },
+            {"self_care", "routine", "soon"},
+        ),
+    ],
+    "low sugars that keep coming back on insulin need the diabetes team": [
+        (
+            {
+                "region": "legs",
+                "age": 40,
+                "frequency": "weekly",
+                "days_since_first": 14,
+                "associated": ["tremor", "sweating"],
+                "conditions": ["diabetes"],
+                "medications": ["insulin"],
+            },
+            {"routine", "soon"},
+        ),
+        (
+            {
+                "region": "whole_body",
+                "frequency": "daily",
+                "associated": ["sweating"],
+                "medications": ["gliclazide"],
+            },
+            {"routine", "soon"},
+        ),
+    ],
+    "numb, burning feet that crept up over months with diabetes is a routine visit": [
+        (
+            {
+                "region": "foot",
+                "side": "both",
+                "age": 63,
+                "onset": "gradual",
+                "days_since_first": 120,
+                "time_of_day": "night",
+                "associated": ["numbness", "tingling"],
+                "conditions": ["diabetes"],
+            },
+            {"routine", "self_care"},
+        ),
+        # lookalikes: weakness with it, or numbness of days without diabetes
+        (
+            {
+                "region": "foot",
+                "side": "both",
+                "age": 63,
+                "onset": "gradual",
+                "days_since_first": 120,
+                "associated": ["numbness", "tingling", "weakness"],
+                "conditions": ["diabetes"],
+            },
+            {"soon", "urgent"},
+        ),
+        (
+            {
+                "region": "foot",
+                "age": 40,
+                "days_since_first": 5,
+                "associated": ["numbness", "tingling"],
+            },
+            {"soon", "urgent"},
+        ),
+    ],
     "period cramps that come back every month are not a kidney stone": [
         (
             {

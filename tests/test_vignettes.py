@@ -13,9 +13,12 @@ VIGNETTES = sorted((Path(__file__).parent / "vignettes").glob("*.jsonl"))
 
 
 # A set below the bar is listed here with its figures and held to the bar by a strict expected
-# failure, so the test turns red once it meets the bar and the record is updated. None is below
-# it now (docs/clinical-evaluation.md has each set's figures, scored blind and after the fixes).
-BELOW_THE_BAR: dict[str, str] = {}
+# failure, so the test turns red once it meets the bar and the record is updated
+# (docs/clinical-evaluation.md has each set's figures, scored blind and after the fixes).
+BELOW_THE_BAR = {
+    "blind_set_4": "appropriate triage 85%, emergency sensitivity 95%, under-triage 9%, "
+    "self-care to urgent 14%",
+}
 
 
 @pytest.fixture(scope="module")
