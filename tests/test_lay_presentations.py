@@ -1213,6 +1213,156 @@ DANGER_AND_LOOKALIKES = {
             {"soon", "urgent"},
         ),
     ],
+    "a new tummy pain that hurts more on moving is seen today wherever it sits": [
+        (
+            {
+                "region": "abdomen",
+                "age": 19,
+                "sex": "female",
+                "onset": "gradual",
+                "days_since_first": 0,
+                "associated": ["abdominal_pain", "pain_worse_on_movement"],
+            },
+            {"urgent", "emergency"},
+        ),
+        (
+            {
+                "region": "abdomen",
+                "age": 30,
+                "sex": "male",
+                "days_since_first": 1,
+                "associated": ["pain_worse_on_movement"],
+            },
+            {"urgent", "emergency"},
+        ),
+        (
+            {
+                "region": "abdomen",
+                "age": 12,
+                "side": "right",
+                "onset": "gradual",
+                "days_since_first": 0,
+            },
+            {"urgent", "emergency"},
+        ),
+        # lookalike: a groin strain at football
+        (
+            {
+                "region": "groin",
+                "age": 20,
+                "sex": "male",
+                "recent": ["football_match"],
+                "associated": ["pain_worse_on_movement"],
+            },
+            {"self_care", "routine", "soon"},
+        ),
+    ],
+    "shoulder-tip pain with tummy pain when a pregnancy is possible is 999": [
+        (
+            {
+                "region": "shoulder",
+                "side": "right",
+                "age": 31,
+                "sex": "female",
+                "days_since_first": 0,
+                "associated": ["abdominal_pain"],
+            },
+            {"emergency"},
+        ),
+        (
+            {
+                "region": "shoulder",
+                "age": 27,
+                "sex": "female",
+                "pregnant": True,
+                "associated": ["abdominal_pain"],
+            },
+            {"emergency"},
+        ),
+        # lookalikes: a man, a woman who is not pregnant
+        (
+            {"region": "shoulder", "age": 31, "sex": "male", "associated": ["abdominal_pain"]},
+            {"self_care", "routine", "soon", "urgent"},
+        ),
+        (
+            {
+                "region": "shoulder",
+                "age": 31,
+                "sex": "female",
+                "pregnant": False,
+                "associated": ["abdominal_pain"],
+            },
+            {"self_care", "routine", "soon", "urgent"},
+        ),
+    ],
+    "heat cramps that settle within half an hour in the shade are self-care": [
+        (
+            {
+                "region": "legs",
+                "age": 14,
+                "sex": "male",
+                "time_of_day": "during_exercise",
+                "duration_minutes": 30,
+                "days_since_first": 0,
+                "recent": ["heat_exposure", "football_match"],
+            },
+            {"self_care"},
+        ),
+        (
+            {"region": "calf", "age": 30, "duration_minutes": 20, "recent": ["heat_exposure"]},
+            {"self_care"},
+        ),
+        # not settling after 30 minutes in the heat: NHS heat exhaustion's 999
+        (
+            {
+                "region": "legs",
+                "age": 30,
+                "duration_minutes": 45,
+                "recent": ["heat_exposure"],
+                "associated": ["sweating", "dizziness"],
+            },
+            {"urgent", "emergency"},
+        ),
+    ],
+    "a calf that swells on the day of a sports twinge is a strain; swelling later is a clot check": [
+        (
+            {
+                "region": "calf",
+                "age": 34,
+                "sex": "male",
+                "onset": "sudden",
+                "days_since_first": 0,
+                "associated": ["swelling"],
+                "recent": ["football_match", "calf_injury"],
+            },
+            {"self_care", "routine", "soon"},
+        ),
+        (
+            {
+                "region": "calf",
+                "age": 34,
+                "onset": "sudden",
+                "days_since_first": 4,
+                "associated": ["swelling"],
+                "recent": ["calf_injury"],
+            },
+            {"urgent", "emergency"},
+        ),
+        (
+            {"region": "calf", "age": 34, "associated": ["swelling"], "recent": ["calf_injury"]},
+            {"urgent", "emergency"},
+        ),
+        (
+            {
+                "region": "calf",
+                "age": 50,
+                "onset": "gradual",
+                "associated": ["swelling"],
+                "recent": ["long_flight"],
+            },
+            {"urgent", "emergency"},
+        ),
+    ],
     "period cramps that come back every month are not a kidney stone": [
         (
             {

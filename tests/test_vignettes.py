@@ -18,6 +18,8 @@ VIGNETTES = sorted((Path(__file__).parent / "vignettes").glob("*.jsonl"))
 BELOW_THE_BAR = {
     "blind_set_4": "appropriate triage 85%, emergency sensitivity 95%, under-triage 9%, "
     "self-care to urgent 14%",
+    "blind_set_5": "appropriate triage 82%, emergency sensitivity 92%, under-triage 12%, "
+    "self-care to urgent 15%",
 }
 
 
