@@ -1324,7 +1324,7 @@ DANGER_AND_LOOKALIKES = {
             {"urgent", "emergency"},
         ),
     ],
-    "a calf that swells on the day of a sports twinge is a strain; swelling later is a clot check": [
+    "a calf swelling on the day of a sports twinge is a strain; swelling later is a clot check": [
         (
             {
                 "region": "calf",
