@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterator, Mapping
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any, Final, Literal
 
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, ConfigDict, Field
 
+from spasmcare import clock
 from spasmcare.api.cards import (
     Card,
     Coding,
@@ -222,7 +223,7 @@ def record_of(kb: KnowledgeBase, prefetch: Prefetch | None, today: date | None =
     gender = patient.get("gender")
     return Record(
         medications=names_in(names),
-        age=_age(patient.get("birthDate"), today or datetime.now(UTC).date()),
+        age=_age(patient.get("birthDate"), today or clock.now().date()),
         sex=gender if gender in ("female", "male", "other") else None,
     )
 

@@ -10,7 +10,7 @@ share with the caller, or does not exist, is the same 404.
 from __future__ import annotations
 
 import io
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query
@@ -18,6 +18,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException
 
+from spasmcare import clock
 from spasmcare.accounts.people import People, Person
 from spasmcare.accounts.tokens import Token
 from spasmcare.api.person import (
@@ -100,15 +101,6 @@ class AssessmentPage(BaseModel):
     next_cursor: str | None = Field(description="Pass as ?cursor= for the next page; null: end.")
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
-def _logged_at() -> datetime:
-    """Now, as the access log stores it (UTC without its zone)."""
-    return _now().replace(tzinfo=None)
-
-
 def router(services: PersonServices) -> APIRouter:
     """The clinician's routes of /api/v1."""
     api = APIRouter(prefix=PREFIX, tags=["Your patients"], route_class=ProblemRoute)
@@ -128,7 +120,7 @@ def router(services: PersonServices) -> APIRouter:
 
     def diary(who: Person, patient: int, action: str) -> Store:
         found = shared.shared_diary(
-            services.store, consents, audit, who, patient, action, _logged_at()
+            services.store, consents, audit, who, patient, action, clock.stored_now()
         )
         if found is None:
             raise HTTPException(404, NOT_SHARED)
@@ -145,9 +137,9 @@ def router(services: PersonServices) -> APIRouter:
         (recent red flags, more frequent episodes, an overdue check-in) within each page of
         ``limit``; follow ``next_cursor`` for more. Each patient's access log records it."""
         after = int(cursor) if cursor else 0
-        rows, more = dashboard.page(services.store, consents, who.id, _now(), after, limit)
+        rows, more = dashboard.page(services.store, consents, who.id, clock.now(), after, limit)
         seen = "saw the diary's summary in the patient list (API)"
-        audit.record_each((r.patient.id for r in rows), shared.actor(who), seen, _logged_at())
+        audit.record_each((r.patient.id for r in rows), shared.actor(who), seen, clock.stored_now())
         return PatientPage(
             patients=[PatientOut.of(r) for r in rows],
             next_cursor=str(more) if more is not None else None,
@@ -195,7 +187,7 @@ def router(services: PersonServices) -> APIRouter:
         from spasmcare.report.pdf import render
 
         store = diary(who, patient, "downloaded the clinician report (API)")
-        return Response(render(content_of(store, _now(), None, Who())),
+        return Response(render(content_of(store, clock.now(), None, Who())),
                         media_type="application/pdf")  # fmt: skip
 
     fhir: dict[int | str, dict[str, Any]] = {

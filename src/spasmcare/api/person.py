@@ -21,14 +21,14 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException
 
+from spasmcare import clock
 from spasmcare import vocabulary as v
 from spasmcare.accounts.tokens import Token, Tokens
 from spasmcare.api.problems import (
     RESPONSES,
     ApiJSON,
-    ProblemError,
     ProblemRoute,
-    field_problem,
+    problem_of,
 )
 from spasmcare.clinic.limits import RateLimiter
 from spasmcare.diary import actions, model, transfer
@@ -141,12 +141,6 @@ def _advice(outcome: Outcome) -> list[Advice]:
     ]
 
 
-def _invalid(error: model.InvalidValue) -> ProblemError:
-    message = f"{error.value!r} is not allowed; allowed: {error.allowed}"
-    return ProblemError(422, "invalid-request", f"{error.field}: {message}",
-                        [field_problem([error.field], message, error.value)])  # fmt: skip
-
-
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 CURSOR = r"^[0-9]{1,16}\.[0-9]{1,18}$"
 """A cursor: the last record's time (microseconds since 1970, UTC), a dot, and its id."""
@@ -228,12 +222,12 @@ def router(services: PersonServices) -> APIRouter:
               summary="Log an episode")  # fmt: skip
     def log_episode(body: EpisodeIn, token: Token = authorised) -> Saved:
         """Save an episode, then run the diary rules; ``advice`` says when to see a doctor."""
-        now = datetime.now(UTC)
+        now = clock.now()
         raw = body.model_dump()
         raw["started_at"] = raw["started_at"] or now
         if raw["started_at"].tzinfo is None or raw["started_at"] < EPOCH:
             # before 1970 is refused: the insights read the diary week by week since the first
-            raise _invalid(
+            raise problem_of(
                 model.InvalidValue(
                     "started_at", str(body.started_at), "a time with its zone, from 1970 on"
                 )
@@ -241,7 +235,7 @@ def router(services: PersonServices) -> APIRouter:
         try:
             episode = model.episode(raw, now)
         except model.InvalidValue as error:
-            raise _invalid(error) from None
+            raise problem_of(error) from None
         saved, outcome = actions.log_episode(diary(token), episode, now)
         return Saved(record=saved.as_json(), advice=_advice(outcome))
 
@@ -257,7 +251,7 @@ def router(services: PersonServices) -> APIRouter:
         try:
             changed = model.profile(body.model_dump(exclude_unset=True), store.profile())
         except model.InvalidValue as error:
-            raise _invalid(error) from None
+            raise problem_of(error) from None
         store.save_profile(changed)
         return changed.as_json()
 
@@ -265,7 +259,7 @@ def router(services: PersonServices) -> APIRouter:
               summary="Answer the follow-up")  # fmt: skip
     def check_in(body: CheckInIn, token: Token = authorised) -> Saved:
         """Better, the same or worse since the latest assessment; the rules run again."""
-        saved, outcome = actions.check_in(diary(token), body.answer, body.note, datetime.now(UTC))
+        saved, outcome = actions.check_in(diary(token), body.answer, body.note, clock.now())
         record = {"id": saved.id, "at": saved.at.isoformat(), "answer": saved.answer,
                   "assessment_id": saved.assessment_id, "note": saved.note}  # fmt: skip
         return Saved(record=record, advice=_advice(outcome))
@@ -277,7 +271,7 @@ def router(services: PersonServices) -> APIRouter:
         from spasmcare.insights.serial import as_json
 
         store = diary(token)
-        found = analyse(store.episodes(), datetime.now(UTC), store.steps())
+        found = analyse(store.episodes(), clock.now(), store.steps())
         return ApiJSON(as_json(found))
 
     exported: dict[int | str, dict[str, Any]] = {

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 
+from spasmcare import clock
 from spasmcare.cli.diary import HOME, fail, opened
 
 if TYPE_CHECKING:
@@ -20,10 +20,6 @@ tokens = typer.Typer(help="Personal access tokens for the API (Authorization: Be
 USER = typer.Option(
     None, "--user", help="Whose token (username); default: the single local person."
 )
-
-
-def _now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 @users.command("add")
@@ -44,7 +40,7 @@ def add(
         password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
     with opened(home) as store:
         try:
-            who = People(store.engine).sign_up(email, password, _now(), role)
+            who = People(store.engine).sign_up(email, password, clock.stored_now(), role)
         except AccountError as error:
             fail(str(error))
     typer.echo(f"added {who.username} ({who.role}), id {who.id}")
@@ -92,7 +88,7 @@ def create(
     with opened(home) as store:
         try:
             made, text = Tokens(store.engine).create(
-                _owner(store.engine, user), scope, name, _now()
+                _owner(store.engine, user), scope, name, clock.stored_now()
             )
         except TokenError as error:
             fail(str(error))
@@ -122,7 +118,7 @@ def revoke(
 
     with opened(home) as store:
         try:
-            Tokens(store.engine).revoke(_owner(store.engine, user), ident, _now())
+            Tokens(store.engine).revoke(_owner(store.engine, user), ident, clock.stored_now())
         except TokenError as error:
             fail(str(error))
     typer.echo(f"revoked {ident}")

@@ -7,11 +7,13 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
+
+from spasmcare import clock
+from spasmcare.errors import Problem, terminal_line
 
 if TYPE_CHECKING:
     from spasmcare.diary.actions import Outcome
@@ -39,8 +41,10 @@ NONE_ELSE = typer.Option(
 )
 
 
-def fail(message: str) -> NoReturn:
-    typer.echo(f"error: {message}", err=True)
+def fail(message: str | Problem) -> NoReturn:
+    """Print one error line and exit with status 2 (a usage error)."""
+    problem = message if isinstance(message, Problem) else Problem("", message=message)
+    typer.echo(terminal_line(problem), err=True)
     raise typer.Exit(2)
 
 
@@ -50,9 +54,7 @@ def opened(home: Path | None) -> Iterator[Store]:
     from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, SQLAlchemyError
 
     from spasmcare.config import settings
-    from spasmcare.diary.model import InvalidValue
     from spasmcare.diary.store import NotFound, Store
-    from spasmcare.diary.transfer import TransferError
 
     chosen = settings(home)
     try:
@@ -68,8 +70,10 @@ def opened(home: Path | None) -> Iterator[Store]:
         raise typer.Exit(1) from None
     try:
         yield store
-    except (InvalidValue, NotFound, TransferError) as error:
-        fail(str(error.args[0] if isinstance(error, NotFound) else error))
+    except Problem as error:
+        fail(error)
+    except NotFound as error:
+        fail(str(error.args[0]))
     except IntegrityError as error:
         fail(
             f"the data clashes with the diary ({str(error.orig).splitlines()[0]}); nothing "
@@ -77,10 +81,6 @@ def opened(home: Path | None) -> Iterator[Store]:
         )
     finally:
         store.close()
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
 
 
 def _given(**values: Any) -> dict[str, Any]:
@@ -105,7 +105,7 @@ def log(
         associated=[] if no_other_symptoms and not associated else associated,
     )  # fmt: skip
     with opened(home) as store:
-        now = _now()
+        now = clock.now()
         raw: dict[str, Any] = {"started_at": now}
         if again:
             last = store.episodes(limit=1)
@@ -272,7 +272,7 @@ def checkin(
     from spasmcare.diary import actions, model
 
     with opened(home) as store:
-        now = _now()
+        now = clock.now()
         due = actions.due_assessment(store, now)
         if due is not None:
             typer.echo(f"Follow-up of assessment {due.id} ({due.at:%Y-%m-%d}).")
@@ -334,7 +334,7 @@ def import_(
             yield record
 
     with opened(home) as store:
-        count = store.load(counted(transfer.read(file, _now())))
+        count = store.load(counted(transfer.read(file, clock.now())))
     parts = [f"{count} episodes"] + [
         f"{n} {what}{'' if n == 1 else 's'}"
         for what, n in (("assessment", kept[Assessment]), ("check-in", kept[CheckIn]))
@@ -366,7 +366,7 @@ def demo(
     from spasmcare.diary.model import Assessment
     from spasmcare.engine.assess import assess
 
-    now = _now()
+    now = clock.now()
     with opened(home) as store:
         stream = generated.episodes(episodes, seed, now)
         count = store.load(track(stream, total=episodes, description="Writing the diary"))

@@ -7,11 +7,11 @@ reportlab) stay inside the commands so `spasmcare --version` stays fast.
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 from pathlib import Path
 
 import typer
 
+from spasmcare import clock
 from spasmcare.cli.diary import HOME, fail, opened
 
 
@@ -26,7 +26,7 @@ def insights(
     from spasmcare.insights.analysis import analyse
     from spasmcare.insights.serial import as_json
 
-    now = datetime.now(UTC)
+    now = clock.now()
     with opened(home) as store:
         found = analyse(store.episodes(), now, store.steps())
     written: list[Path] = []
@@ -68,7 +68,7 @@ def report(
     from spasmcare.diary.model import moment
     from spasmcare.report import Who, build
 
-    now = datetime.now(UTC)
+    now = clock.now()
     with opened(home) as store:
         start = moment("--since", since, now) if since else None
         try:

@@ -3,8 +3,7 @@ diary rules that fire on it now. Each lookup is written to the patient's audit l
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
+from spasmcare import clock
 from spasmcare.accounts.people import People
 from spasmcare.api.cards import LatestSummary
 from spasmcare.api.cds import Lookup
@@ -38,7 +37,7 @@ def lookup(store: Store, people: People, audit: Audit, single_person: bool) -> L
         latest = diary.latest_assessment()
         if latest is None:
             return None
-        now = datetime.now(UTC)
+        now = clock.now()
         episodes = diary.episodes()
         reasons = []
         if episodes:

@@ -11,13 +11,14 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Callable, Iterator, Mapping
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Final, TextIO
 
 from pydantic_core import SchemaValidator, ValidationError, from_json
 from pydantic_core import core_schema as cs
 
+from spasmcare import clock
 from spasmcare import vocabulary as v
 from spasmcare.diary import model
 from spasmcare.diary.bulk import Record
@@ -30,6 +31,7 @@ from spasmcare.diary.model import (
     InvalidValue,
     SelfCareStep,
 )
+from spasmcare.errors import Problem
 
 FORMAT: Final = "spasmcare-diary"
 VERSION: Final = 1
@@ -44,12 +46,12 @@ CSV_COLUMNS: Final = (
 """Episodes fill the named columns; other records put their JSON in ``data``."""
 
 
-class TransferError(ValueError):
+class TransferError(Problem):
     """A file that cannot be imported: the line and field at fault, and what is allowed."""
 
     def __init__(self, line: int, field: str, message: str) -> None:
+        super().__init__(f"line {line}: {field}" if line else field, message=message)
         self.line, self.field = line, field
-        super().__init__(f"line {line}: {field}: {message}" if line else f"{field}: {message}")
 
 
 def records(diary: Diary) -> Iterator[dict[str, Any]]:
@@ -112,7 +114,7 @@ def read(path: Path, now: datetime | None = None) -> Iterator[Record]:
         handle = path.open(encoding="utf-8", newline="")
     except OSError as error:
         raise TransferError(0, "file", f"{path}: {error.strerror}") from None
-    now = now or datetime.now(UTC)  # every line is checked against the same moment
+    now = now or clock.now()  # every line is checked against the same moment
     with handle:
         first = handle.readline()
         if first.startswith("kind,"):
@@ -288,8 +290,7 @@ def _record(number: int, raw: dict[str, Any], now: datetime | None) -> Record:
                 id=_ref("id", raw.get("id")),
             )
     except InvalidValue as error:
-        raise TransferError(number, error.field, f"{error.value!r} is not allowed; allowed: "
-                            f"{error.allowed}") from None  # fmt: skip
+        raise TransferError(number, error.field, error.message) from None
     raise TransferError(number, "kind", f"{kind!r} is not allowed; allowed: "
                         "profile, episode, assessment, checkin, step")  # fmt: skip
 

@@ -108,8 +108,7 @@ def _records(
             yield assessment.restored(resource, seen, now)
     except InvalidValue as error:
         path = paths.get(error.field, error.field)
-        raise TransferError(line, f"{name}.{path}", f"{error.value!r} is not allowed; "
-                            f"allowed: {error.allowed}") from None  # fmt: skip
+        raise TransferError(line, f"{name}.{path}", error.message) from None
     for ref in (f"{kind}/{resource.get('id')}", url):
         if isinstance(ref, str):
             seen[ref] = episode_id

@@ -11,6 +11,7 @@ from typing import Any
 
 from spasmcare.diary.model import Profile
 from spasmcare.engine.interview import answer, next_question
+from spasmcare.errors import Problem
 from spasmcare.kb import schema
 from spasmcare.kb.load import KnowledgeBase
 from spasmcare.vocabulary import REGIONS
@@ -19,8 +20,11 @@ BLOCKS = {"A": "Danger signs", "B": "About the cramp", "C": "About you", "D": "Y
 NOT_SURE = "not_sure"
 
 
-class AnswerError(ValueError):
+class AnswerError(Problem):
     """An answer that cannot be used, with a message for the person."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__("", message=message)
 
 
 @dataclass

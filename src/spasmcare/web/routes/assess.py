@@ -14,10 +14,12 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 
+from spasmcare import clock
 from spasmcare.case import CaseError
 from spasmcare.diary.model import Assessment, Episode
 from spasmcare.engine.assess import assess as run
 from spasmcare.engine.assess import failsafe
+from spasmcare.errors import form_message
 from spasmcare.result import Result
 from spasmcare.vocabulary import REGIONS
 from spasmcare.web import context, interview
@@ -143,7 +145,7 @@ async def answer_page(request: Request) -> Response:
     try:
         value, shown = interview.parse(kb, question, [str(v) for v in data.getlist("value")])
     except interview.AnswerError as error:
-        return _question(request, state, question, str(error), status=400)
+        return _question(request, state, question, form_message(error), status=400)
     state.apply(question, value, shown)
     _keep(request, state)
     return redirect("/assess" if state.current(kb) else "/assess/result")
@@ -192,7 +194,7 @@ async def save(request: Request) -> Response:
     store = context.diary(request)
     state = _state(request)
     a = state.answers
-    now = context.now()
+    now = clock.now()
     episode = store.add_episode(
         Episode(
             started_at=now,

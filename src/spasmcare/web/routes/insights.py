@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 
+from spasmcare import clock
 from spasmcare.diary import transfer
 from spasmcare.diary.tables import LOCAL_OWNER
 from spasmcare.web import context
@@ -32,7 +33,7 @@ def insights_page(request: Request) -> HTMLResponse:
     from spasmcare.insights.analysis import analyse
 
     store = context.diary(request)
-    found = analyse(store.episodes(), context.now(), store.steps())
+    found = analyse(store.episodes(), clock.now(), store.steps())
     readings = [found.frequency.sentence, found.plan.sentence if found.plan else "",
                 found.time_of_day.sentence, found.regions.sentence, found.severity.sentence,
                 found.triggers_sentence, *[f.sentence for f in found.factors],
@@ -56,7 +57,7 @@ def chart(request: Request, name: str) -> Response:
     from spasmcare.insights.analysis import analyse
 
     store = context.diary(request)
-    found = analyse(store.episodes(), context.now(), store.steps())
+    found = analyse(store.episodes(), clock.now(), store.steps())
     for maker in charts.MAKERS:
         made = maker(found)
         if made.name == name:
@@ -71,7 +72,7 @@ def report(request: Request) -> Response:
     from spasmcare.report.pdf import render as pdf
 
     store = context.diary(request)
-    made = pdf(content_of(store, context.now(), None, Who()))
+    made = pdf(content_of(store, clock.now(), None, Who()))
     return _download(made, "application/pdf", "spasmcare-report.pdf")
 
 
