@@ -14,8 +14,8 @@ from pathlib import Path
 from benchmarks.diary_import import write_export
 from benchmarks.measure import Outcome
 from benchmarks.servers import PG_SERVER, fresh_database
+from spasmcare import formats
 from spasmcare.config import Settings
-from spasmcare.diary import transfer
 from spasmcare.diary.model import Episode
 from spasmcare.diary.rows import episode_row
 from spasmcare.diary.store import Store
@@ -24,7 +24,7 @@ from spasmcare.diary.store import Store
 def _import_seconds(url: str, home: Path, export: Path) -> float:
     with Store(Settings(home=home, database_url=url)) as store:
         start = time.perf_counter()
-        store.load(transfer.read(export))
+        store.load(formats.read(export))
         return time.perf_counter() - start
 
 
@@ -36,7 +36,7 @@ def _executemany_seconds(name: str, export: Path) -> float:
     rows = [
         {k: Json(v) if isinstance(v, list | dict) else v for k, v in episode_row(e, now).items()}
         | {"owner": 0}
-        for e in transfer.read(export)
+        for e in formats.read(export)
         if isinstance(e, Episode)
     ]
     columns = list(rows[0])

@@ -17,7 +17,7 @@ from benchmarks.measure import Outcome, median_seconds, sqlite_store
 from spasmcare.diary import actions, demo
 from spasmcare.diary.model import Episode, Profile
 from spasmcare.insights.analysis import analyse
-from spasmcare.report import build
+from spasmcare.services.reports import build
 
 EPISODES = 365
 TARGET_S = 3.0

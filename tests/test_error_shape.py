@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from spasmcare.api.problems import problem_of
 from spasmcare.diary.model import InvalidValue
-from spasmcare.diary.transfer import TransferError
-from spasmcare.errors import Problem, form_message, terminal_line
+from spasmcare.errors import Problem, TransferError, form_message, terminal_line
 from spasmcare.web.interview import AnswerError
 
 

@@ -26,6 +26,14 @@ class Problem(ValueError):
         super().__init__(f"{where}: {self.message}" if where else self.message)
 
 
+class TransferError(Problem):
+    """A file that cannot be imported: the line and field at fault, and what is allowed."""
+
+    def __init__(self, line: int, field: str, message: str) -> None:
+        super().__init__(f"line {line}: {field}" if line else field, message=message)
+        self.line, self.field = line, field
+
+
 def terminal_line(problem: Problem) -> str:
     """The one line the command line prints (to standard error) for ``problem``."""
     return f"error: {problem}"

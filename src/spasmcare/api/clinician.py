@@ -9,7 +9,6 @@ share with the caller, or does not exist, is the same 404.
 
 from __future__ import annotations
 
-import io
 from datetime import datetime
 from typing import Annotated, Any
 
@@ -37,9 +36,9 @@ from spasmcare.api.problems import RESPONSES, ProblemRoute
 from spasmcare.clinic import dashboard, shared
 from spasmcare.clinic.audit import Audit
 from spasmcare.clinic.consent import Consents
-from spasmcare.diary import transfer
 from spasmcare.diary.model import Assessment
 from spasmcare.diary.store import Store
+from spasmcare.services import exports, reports
 
 PatientId = Annotated[int, Path(ge=1, le=2**31 - 1, description="The patient's id.")]
 """Ids are 32-bit integers in the database."""
@@ -183,12 +182,8 @@ def router(services: PersonServices) -> APIRouter:
              response_class=Response, summary="A patient's clinician report")  # fmt: skip
     def patient_report(patient: PatientId, who: Person = clinician) -> Response:
         """The one-to-three-page PDF of the clinic dashboard, without the patient's name."""
-        from spasmcare.report import Who, content_of
-        from spasmcare.report.pdf import render
-
         store = diary(who, patient, "downloaded the clinician report (API)")
-        return Response(render(content_of(store, clock.now(), None, Who())),
-                        media_type="application/pdf")  # fmt: skip
+        return Response(reports.pdf(store), media_type="application/pdf")
 
     fhir: dict[int | str, dict[str, Any]] = {
         200: {"description": "A FHIR R4 Bundle", "content": {EXPORTS["fhir"]: {}}}
@@ -199,8 +194,7 @@ def router(services: PersonServices) -> APIRouter:
     def patient_fhir(patient: PatientId, who: Person = clinician) -> Response:
         """Everything in the patient's diary as a FHIR R4 Bundle, as their own export."""
         store = diary(who, patient, "downloaded the diary as FHIR (API)")
-        out = io.StringIO()
-        transfer.write(store.snapshot(), out, "fhir", services.fhir_id(patient))
-        return Response(out.getvalue(), media_type=EXPORTS["fhir"])
+        made = exports.export(store, "fhir")
+        return Response(made.body, media_type=made.media_type)
 
     return api

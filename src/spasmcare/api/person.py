@@ -7,7 +7,6 @@ rate-limited on its own, in the shared counter, so every server process counts t
 
 from __future__ import annotations
 
-import io
 import time
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
@@ -31,17 +30,14 @@ from spasmcare.api.problems import (
     problem_of,
 )
 from spasmcare.clinic.limits import RateLimiter
-from spasmcare.diary import actions, model, transfer
+from spasmcare.diary import actions, model
 from spasmcare.diary.actions import Outcome
 from spasmcare.diary.store import Store
+from spasmcare.services import exports
 
 PREFIX = "/api/v1"
 MAX_PAGE = 100
-EXPORTS = {
-    "json": "application/x-ndjson",
-    "csv": "text/csv; charset=utf-8",
-    "fhir": "application/fhir+json",
-}
+EXPORTS = {kind: media for kind, (media, _) in exports.KINDS.items()}
 _BEARER = HTTPBearer(auto_error=False, description="A personal access token (spc_...).")
 _AUTH: dict[int | str, dict[str, Any]] = {
     401: {"description": "No valid access token (problem details)"},
@@ -59,8 +55,6 @@ class PersonServices:
     tokens: Tokens
     limiter: RateLimiter
     per_token: int
-    fhir_id: Callable[[int], str | None]
-    """The owner's pseudonymous FHIR Patient id, for FHIR exports."""
 
 
 Word = Annotated[str, Field(min_length=1, max_length=100, pattern=r"\S")]
@@ -283,10 +277,8 @@ def router(services: PersonServices) -> APIRouter:
     )
     def export(kind: Literal["json", "csv", "fhir"], token: Token = authorised) -> Response:
         """JSON lines, CSV, or a FHIR R4 bundle."""
-        out = io.StringIO()
-        patient = services.fhir_id(token.owner) if kind == "fhir" else None
-        transfer.write(diary(token).snapshot(), out, kind, patient)
-        return Response(out.getvalue(), media_type=EXPORTS[kind])
+        made = exports.export(diary(token), kind)
+        return Response(made.body, media_type=made.media_type)
 
     both = APIRouter()
     both.include_router(api)

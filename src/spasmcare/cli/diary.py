@@ -290,29 +290,21 @@ def export(
     home: Path | None = HOME,
 ) -> None:  # fmt: skip
     """Export everything stored about you (profile, episodes, assessments, check-ins, steps)."""
-    from spasmcare.diary import transfer
+    from spasmcare import formats
+    from spasmcare.services import exports
 
-    allowed = (*transfer.FORMATS, *transfer.FHIR_FORMATS)
+    allowed = (*formats.FORMATS, *formats.FHIR_FORMATS)
     if form not in allowed:
         fail(f"--format: {form!r} is not allowed; allowed: {', '.join(allowed)}")
-    with opened(home) as store:
-        diary = store.snapshot()
-        patient_id = _patient_id(store) if form in transfer.FHIR_FORMATS else None
     partial = out.with_name(out.name + ".partial")
-    try:
-        with partial.open("w", encoding="utf-8", newline="") as handle:
-            transfer.write(diary, handle, form, patient_id)
-        partial.replace(out)
-    except OSError as error:
-        fail(f"--out: {out}: {error.strerror}")
+    with opened(home) as store:
+        try:
+            with partial.open("w", encoding="utf-8", newline="") as handle:
+                diary = exports.write(store, handle, form)
+            partial.replace(out)
+        except OSError as error:
+            fail(f"--out: {out}: {error.strerror}")
     typer.echo(f"Exported {len(diary.episodes)} episodes to {out}.")
-
-
-def _patient_id(store: Store) -> str:
-    """The diary's pseudonymous FHIR Patient id, kept in its home."""
-    from spasmcare.fhir import stored_id
-
-    return stored_id(store.settings.home)
 
 
 def import_(
@@ -322,7 +314,7 @@ def import_(
     home: Path | None = HOME,
 ) -> None:
     """Import an export file: all of it, or (on any bad line) none of it."""
-    from spasmcare.diary import transfer
+    from spasmcare import formats
     from spasmcare.diary.model import Assessment, CheckIn
 
     kept = {Assessment: 0, CheckIn: 0}
@@ -334,7 +326,7 @@ def import_(
             yield record
 
     with opened(home) as store:
-        count = store.load(counted(transfer.read(file, clock.now())))
+        count = store.load(counted(formats.read(file, clock.now())))
     parts = [f"{count} episodes"] + [
         f"{n} {what}{'' if n == 1 else 's'}"
         for what, n in (("assessment", kept[Assessment]), ("check-in", kept[CheckIn]))

@@ -66,7 +66,7 @@ def report(
 ) -> None:  # fmt: skip
     """Write a one-to-three-page PDF summary for a clinician (made on this machine only)."""
     from spasmcare.diary.model import moment
-    from spasmcare.report import Who, build
+    from spasmcare.services.reports import Who, build
 
     now = clock.now()
     with opened(home) as store:

@@ -22,7 +22,7 @@ from pydantic import ValidationError
 from spasmcare.diary import model
 from spasmcare.diary.bulk import Record
 from spasmcare.diary.model import InvalidValue
-from spasmcare.diary.transfer import TransferError
+from spasmcare.errors import TransferError
 from spasmcare.fhir import assessment, episodes, patient
 from spasmcare.fhir.terminology import JSON
 

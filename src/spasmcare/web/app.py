@@ -22,7 +22,6 @@ from spasmcare.api import cds_auth, problems
 from spasmcare.api import person as person_api
 from spasmcare.clinic.link import lookup
 from spasmcare.config import Settings
-from spasmcare.diary.tables import LOCAL_OWNER
 from spasmcare.web import context
 from spasmcare.web.gate import Gate
 from spasmcare.web.routes import (
@@ -111,13 +110,6 @@ def create_app(config: WebConfig) -> FastAPI:
     single = not config.multi_user
     store = services.store
 
-    def fhir_id(owner: int) -> str | None:
-        if owner == LOCAL_OWNER and store.settings.is_sqlite:
-            from spasmcare.fhir import stored_id
-
-            return stored_id(store.settings.home)
-        return services.people.fhir_id(owner)
-
     # A diary reaches an EHR only when the deployment trusts its CDS client; token ids are
     # counted where every process sees them, so a replayed token is refused by all.
     if cds_trust is not None:
@@ -127,7 +119,7 @@ def create_app(config: WebConfig) -> FastAPI:
         app.include_router(router)
     per_token = config.settings.limits.api_token
     app.include_router(person_api.router(person_api.PersonServices(
-        store, services.tokens, services.limiter, per_token, fhir_id)))  # fmt: skip
+        store, services.tokens, services.limiter, per_token)))  # fmt: skip
 
     async def security_headers(request: Request, call_next: context.CallNext) -> Response:
         start = time.perf_counter()

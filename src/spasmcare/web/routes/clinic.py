@@ -10,7 +10,7 @@ from spasmcare import clock
 from spasmcare.clinic import dashboard
 from spasmcare.web import context
 from spasmcare.web.context import render, services
-from spasmcare.web.routes.insights import _download
+from spasmcare.web.routes.insights import download
 
 router = APIRouter(prefix="/clinic")
 EPISODES = 50
@@ -40,10 +40,8 @@ def patient_page(request: Request, patient: int) -> HTMLResponse:
 
 @router.get("/patients/{patient}/report.pdf")
 def patient_report(request: Request, patient: int) -> Response:
-    from spasmcare.report import content_of
-    from spasmcare.report.content import Who
-    from spasmcare.report.pdf import render as pdf
+    from spasmcare.services import reports
 
     store = context.shared_diary(request, patient, "downloaded the clinician report")
-    made = pdf(content_of(store, clock.now(), None, Who()))
-    return _download(made, "application/pdf", "spasmcare-report.pdf")
+    made = reports.pdf(store)
+    return download(made, "application/pdf", "spasmcare-report.pdf")

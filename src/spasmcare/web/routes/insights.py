@@ -3,7 +3,6 @@ report (PDF), FHIR, CSV and JSON. Made on this server from this person's diary o
 
 from __future__ import annotations
 
-import io
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -11,8 +10,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 
 from spasmcare import clock
-from spasmcare.diary import transfer
-from spasmcare.diary.tables import LOCAL_OWNER
+from spasmcare.services import exports
 from spasmcare.web import context
 from spasmcare.web.context import render
 
@@ -21,11 +19,6 @@ if TYPE_CHECKING:
     from spasmcare.insights.charts import Chart
 
 router = APIRouter()
-KINDS = {
-    "json": ("application/x-ndjson", "spasmcare-diary.jsonl"),
-    "csv": ("text/csv; charset=utf-8", "spasmcare-diary.csv"),
-    "fhir": ("application/fhir+json", "spasmcare-diary.fhir.json"),
-}
 
 
 @router.get("/insights", response_class=HTMLResponse)
@@ -67,32 +60,22 @@ def chart(request: Request, name: str) -> Response:
 
 @router.get("/report.pdf")
 def report(request: Request) -> Response:
-    from spasmcare.report import content_of
-    from spasmcare.report.content import Who
-    from spasmcare.report.pdf import render as pdf
+    from spasmcare.services import reports
 
-    store = context.diary(request)
-    made = pdf(content_of(store, clock.now(), None, Who()))
-    return _download(made, "application/pdf", "spasmcare-report.pdf")
+    made = reports.pdf(context.diary(request))
+    return download(made, "application/pdf", "spasmcare-report.pdf")
 
 
 @router.get("/export/{kind}")
 def export(request: Request, kind: str) -> Response:
-    if kind not in KINDS:
+    if kind not in exports.KINDS:
         raise HTTPException(404, "No such export.")
-    store = context.diary(request)
-    out = io.StringIO()
-    patient = None
-    if kind == "fhir" and store.owner == LOCAL_OWNER and store.settings.is_sqlite:
-        from spasmcare.fhir import stored_id
-
-        patient = stored_id(store.settings.home)
-    transfer.write(store.snapshot(), out, kind, patient)
-    media, name = KINDS[kind]
-    return _download(out.getvalue().encode(), media, name)
+    made = exports.export(context.diary(request), kind)
+    return download(made.body, made.media_type, made.filename)
 
 
-def _download(body: bytes, media: str, name: str) -> Response:
+def download(body: bytes, media: str, name: str) -> Response:
+    """``body`` as a file to save, its name dated today."""
     stamp = datetime.now().strftime("%Y-%m-%d")
     stem, _, ext = name.partition(".")
     return Response(body, media_type=media, headers={
