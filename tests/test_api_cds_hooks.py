@@ -18,11 +18,11 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
-from spasmcare.api import LatestSummary
 from spasmcare.api.app import create_api_app
 from spasmcare.api.cards import shorten
 from spasmcare.engine.assess import assess
 from spasmcare.kb.load import KnowledgeBase
+from spasmcare.services.sharing import LatestSummary
 
 SERVICE = "/cds-services/spasmcare-patient-view"
 AT = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)

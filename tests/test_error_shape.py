@@ -5,7 +5,7 @@ from __future__ import annotations
 from spasmcare.api.problems import problem_of
 from spasmcare.diary.model import InvalidValue
 from spasmcare.errors import Problem, TransferError, form_message, terminal_line
-from spasmcare.web.interview import AnswerError
+from spasmcare.services.assessments import AnswerError
 
 
 def test_a_bad_value_reads_the_same_as_a_terminal_line_a_problem_body_and_a_form_message() -> None:

@@ -10,9 +10,8 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from spasmcare.api import assessment, cds
-from spasmcare.api.cards import LatestSummary
-from spasmcare.api.cds import Lookup
 from spasmcare.api.cds_auth import Trust
+from spasmcare.services.sharing import LatestSummary, Lookup
 
 __all__ = ["LatestSummary", "Lookup", "routers"]
 

@@ -7,7 +7,7 @@ from fastapi import FastAPI
 
 from spasmcare import __version__
 from spasmcare.api import problems, routers
-from spasmcare.api.cds import Lookup
+from spasmcare.services.sharing import Lookup
 
 
 def create_api_app(lookup: Lookup | None = None) -> FastAPI:

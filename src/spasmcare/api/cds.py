@@ -11,7 +11,7 @@ FHIR server and nothing the EHR sends is stored.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from datetime import date
 from typing import Any, Final, Literal
 
@@ -23,7 +23,6 @@ from spasmcare import clock
 from spasmcare.api.cards import (
     Card,
     Coding,
-    LatestSummary,
     Record,
     assessment_card,
     invite_card,
@@ -34,10 +33,10 @@ from spasmcare.api.cds_auth import Trust
 from spasmcare.api.problems import RESPONSES, CdsRoute
 from spasmcare.fhir.terminology import SYSTEMS
 from spasmcare.kb.load import KnowledgeBase, load_default
+from spasmcare.services.sharing import LatestSummary, Lookup
 
 log = logging.getLogger(__name__)
 
-Lookup = Callable[[str], LatestSummary | None]
 """FHIR Patient id -> the latest saved assessment of the diary linked to it, if any."""
 
 SERVICE_ID: Final = "spasmcare-patient-view"

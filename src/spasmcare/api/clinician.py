@@ -37,8 +37,8 @@ from spasmcare.clinic import dashboard, shared
 from spasmcare.clinic.audit import Audit
 from spasmcare.clinic.consent import Consents
 from spasmcare.diary.model import Assessment
-from spasmcare.diary.store import Store
 from spasmcare.services import exports, reports
+from spasmcare.services.diary import Store
 
 PatientId = Annotated[int, Path(ge=1, le=2**31 - 1, description="The patient's id.")]
 """Ids are 32-bit integers in the database."""

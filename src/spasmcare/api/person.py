@@ -30,10 +30,11 @@ from spasmcare.api.problems import (
     problem_of,
 )
 from spasmcare.clinic.limits import RateLimiter
-from spasmcare.diary import actions, model
-from spasmcare.diary.actions import Outcome
-from spasmcare.diary.store import Store
+from spasmcare.diary import model
+from spasmcare.services import diary as actions
 from spasmcare.services import exports
+from spasmcare.services import insights as diary_insights
+from spasmcare.services.diary import Outcome, Store
 
 PREFIX = "/api/v1"
 MAX_PAGE = 100
@@ -261,12 +262,7 @@ def router(services: PersonServices) -> APIRouter:
     @api.get("/insights", responses=_AUTH, summary="Your insights")
     def insights(token: Token = authorised) -> ApiJSON:
         """Every number and sentence of the insights (as ``spasmcare insights --json``)."""
-        from spasmcare.insights.analysis import analyse
-        from spasmcare.insights.serial import as_json
-
-        store = diary(token)
-        found = analyse(store.episodes(), clock.now(), store.steps())
-        return ApiJSON(as_json(found))
+        return ApiJSON(diary_insights.as_json(diary_insights.of(diary(token))))
 
     exported: dict[int | str, dict[str, Any]] = {
         200: {"description": "The export", "content": {m: {} for m in EXPORTS.values()}}

@@ -12,7 +12,7 @@ from spasmcare import clock
 from spasmcare.cli.diary import HOME, fail, opened
 
 if TYPE_CHECKING:
-    from sqlalchemy import Engine
+    from spasmcare.services.diary import Store
 
 users = typer.Typer(help="People who sign in, and their roles (patient, clinician, admin).")
 tokens = typer.Typer(help="Personal access tokens for the API (Authorization: Bearer).")
@@ -63,13 +63,13 @@ def list_users(
         typer.echo(f"more: spasmcare users list --after {found[-1].id}", err=True)
 
 
-def _owner(engine: Engine, user: str | None) -> int:
+def _owner(store: Store, user: str | None) -> int:
     from spasmcare.accounts.people import People
-    from spasmcare.diary.tables import LOCAL_OWNER
+    from spasmcare.services.diary import LOCAL_OWNER
 
     if user is None:
         return LOCAL_OWNER
-    who = People(engine).named(user)
+    who = People(store.engine).named(user)
     if who is None:
         fail(f"--user: no person named {user!r}")
     return who.id
@@ -88,7 +88,7 @@ def create(
     with opened(home) as store:
         try:
             made, text = Tokens(store.engine).create(
-                _owner(store.engine, user), scope, name, clock.stored_now()
+                _owner(store, user), scope, name, clock.stored_now()
             )
         except TokenError as error:
             fail(str(error))
@@ -102,7 +102,7 @@ def list_tokens(user: str | None = USER, home: Path | None = HOME) -> None:
     from spasmcare.accounts.tokens import Tokens
 
     with opened(home) as store:
-        found = Tokens(store.engine).of(_owner(store.engine, user))
+        found = Tokens(store.engine).of(_owner(store, user))
     for t in found:
         typer.echo(f"{t.id}\t{t.scope}\t{t.name}\t{t.created_at:%Y-%m-%d %H:%M}")
 
@@ -118,7 +118,7 @@ def revoke(
 
     with opened(home) as store:
         try:
-            Tokens(store.engine).revoke(_owner(store.engine, user), ident, clock.stored_now())
+            Tokens(store.engine).revoke(_owner(store, user), ident, clock.stored_now())
         except TokenError as error:
             fail(str(error))
     typer.echo(f"revoked {ident}")

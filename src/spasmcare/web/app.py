@@ -20,8 +20,8 @@ from starlette.routing import Match
 from spasmcare import __version__, api
 from spasmcare.api import cds_auth, problems
 from spasmcare.api import person as person_api
-from spasmcare.clinic.link import lookup
 from spasmcare.config import Settings
+from spasmcare.services.sharing import lookup
 from spasmcare.web import context
 from spasmcare.web.gate import Gate
 from spasmcare.web.routes import (

@@ -27,9 +27,8 @@ from spasmcare.clinic import shared
 from spasmcare.clinic.audit import Audit
 from spasmcare.clinic.consent import Consents
 from spasmcare.clinic.limits import RateLimiter, limiter
-from spasmcare.diary.store import Store
-from spasmcare.diary.tables import LOCAL_OWNER
 from spasmcare.kb.load import KnowledgeBase, load_default
+from spasmcare.services.diary import LOCAL_OWNER, Store
 
 if TYPE_CHECKING:
     from spasmcare.web.app import WebConfig

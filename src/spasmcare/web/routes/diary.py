@@ -11,10 +11,10 @@ from starlette.datastructures import FormData
 
 from spasmcare import clock
 from spasmcare import vocabulary as v
-from spasmcare.diary import actions, model
-from spasmcare.diary.actions import Outcome
-from spasmcare.diary.store import NotFound
+from spasmcare.diary import model
 from spasmcare.errors import form_message
+from spasmcare.services import diary as actions
+from spasmcare.services.diary import NotFound, Outcome
 from spasmcare.web import context
 from spasmcare.web.context import flash, redirect, render, services
 from spasmcare.web.results import said

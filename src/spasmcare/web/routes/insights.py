@@ -9,53 +9,32 @@ from typing import TYPE_CHECKING
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 
-from spasmcare import clock
-from spasmcare.services import exports
+from spasmcare.services import exports, insights
 from spasmcare.web import context
 from spasmcare.web.context import render
 
 if TYPE_CHECKING:
-    from spasmcare.insights.analysis import Insights
-    from spasmcare.insights.charts import Chart
+    pass
 
 router = APIRouter()
 
 
 @router.get("/insights", response_class=HTMLResponse)
 def insights_page(request: Request) -> HTMLResponse:
-    from spasmcare.insights.analysis import analyse
-
-    store = context.diary(request)
-    found = analyse(store.episodes(), clock.now(), store.steps())
-    readings = [found.frequency.sentence, found.plan.sentence if found.plan else "",
-                found.time_of_day.sentence, found.regions.sentence, found.severity.sentence,
-                found.triggers_sentence, *[f.sentence for f in found.factors],
-                found.remedies_sentence, *[r.sentence for r in found.remedies]]  # fmt: skip
-    charts = _charts(found) if found.episodes else []
+    found = insights.of(context.diary(request))
+    charts = insights.charts(found, caption=False) if found.episodes else []
     return render(request, "insights.html", {
-        "found": found, "readings": [r for r in readings if r],
+        "found": found, "readings": insights.readings(found),
         "charts": [(c.name, c.title, c.sentence) for c in charts],
     })  # fmt: skip
 
 
-def _charts(found: Insights) -> list[Chart]:
-    from spasmcare.insights import charts
-
-    return charts.charts(found, caption=False)
-
-
 @router.get("/insights/chart/{name}.png")
 def chart(request: Request, name: str) -> Response:
-    from spasmcare.insights import charts
-    from spasmcare.insights.analysis import analyse
-
-    store = context.diary(request)
-    found = analyse(store.episodes(), clock.now(), store.steps())
-    for maker in charts.MAKERS:
-        made = maker(found)
-        if made.name == name:
-            return Response(made.png(), media_type="image/png")
-    raise HTTPException(404, "No such chart.")
+    made = insights.chart(insights.of(context.diary(request)), name)
+    if made is None:
+        raise HTTPException(404, "No such chart.")
+    return Response(made.png(), media_type="image/png")
 
 
 @router.get("/report.pdf")
