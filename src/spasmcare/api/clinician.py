@@ -20,7 +20,7 @@ from starlette.exceptions import HTTPException
 from spasmcare import clock
 from spasmcare.accounts.people import People, Person
 from spasmcare.accounts.tokens import Token
-from spasmcare.api.person import (
+from spasmcare.api.deps import (
     CURSOR,
     EXPORTS,
     MAX_PAGE,

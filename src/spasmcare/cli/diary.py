@@ -274,10 +274,10 @@ def export(
     home: Path | None = HOME,
 ) -> None:  # fmt: skip
     """Export everything stored about you (profile, episodes, assessments, check-ins, steps)."""
-    from spasmcare import formats
+    from spasmcare.formats import files
     from spasmcare.services import exports
 
-    allowed = (*formats.FORMATS, *formats.FHIR_FORMATS)
+    allowed = (*files.FORMATS, *files.FHIR_FORMATS)
     if form not in allowed:
         fail(f"--format: {form!r} is not allowed; allowed: {', '.join(allowed)}")
     partial = out.with_name(out.name + ".partial")

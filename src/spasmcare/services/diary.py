@@ -62,8 +62,8 @@ def opened(settings: Settings) -> Iterator[Store]:
 def import_file(store: Store, path: Path, now: datetime) -> tuple[int, dict[str, int]]:
     """Import an export file all or nothing: the episodes added, and the other records by kind
     (assessment, checkin)."""
-    from spasmcare import formats
     from spasmcare.diary.model import CheckIn
+    from spasmcare.formats import files
 
     kept = {Assessment: 0, CheckIn: 0}
 
@@ -73,7 +73,7 @@ def import_file(store: Store, path: Path, now: datetime) -> tuple[int, dict[str,
                 kept[type(record)] += 1
             yield record
 
-    count = store.load(counted(formats.read(path, now)))
+    count = store.load(counted(files.read(path, now)))
     return count, {"assessment": kept[Assessment], "checkin": kept[CheckIn]}
 
 

@@ -11,13 +11,13 @@ import io
 from dataclasses import dataclass
 from typing import TextIO
 
-from spasmcare import formats
 from spasmcare.accounts.people import People
 from spasmcare.diary.model import Diary
 from spasmcare.diary.store import Store
 from spasmcare.diary.tables import LOCAL_OWNER
+from spasmcare.formats import files
 
-KINDS = formats.KINDS
+KINDS = files.KINDS
 """The downloads: each kind's media type and file name."""
 
 
@@ -34,7 +34,7 @@ class Export:
 def patient_id(store: Store) -> str | None:
     """The pseudonymous FHIR Patient id of the diary ``store`` opens (None: derived from it)."""
     if store.owner == LOCAL_OWNER:
-        from spasmcare.fhir import stored_id
+        from spasmcare.fhir.patient import stored_id
 
         return stored_id(store.settings.home)
     return People(store.engine).fhir_id(store.owner)
@@ -43,8 +43,8 @@ def patient_id(store: Store) -> str | None:
 def write(store: Store, out: TextIO, form: str) -> Diary:
     """Write the whole diary in ``form`` to ``out``; returns what was written."""
     diary = store.snapshot()
-    patient = patient_id(store) if form in formats.FHIR_FORMATS else None
-    formats.write(diary, out, form, patient)
+    patient = patient_id(store) if form in files.FHIR_FORMATS else None
+    files.write(diary, out, form, patient)
     return diary
 
 

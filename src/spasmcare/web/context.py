@@ -31,7 +31,7 @@ from spasmcare.kb.load import KnowledgeBase, load_default
 from spasmcare.services.diary import LOCAL_OWNER, Store
 
 if TYPE_CHECKING:
-    from spasmcare.web.app import WebConfig
+    from spasmcare.web.config import WebConfig
 
 HERE = Path(__file__).resolve().parent
 COOKIE = "spasmcare_session"
