@@ -274,10 +274,9 @@ def export(
     home: Path | None = HOME,
 ) -> None:  # fmt: skip
     """Export everything stored about you (profile, episodes, assessments, check-ins, steps)."""
-    from spasmcare.formats import files
     from spasmcare.services import exports
 
-    allowed = (*files.FORMATS, *files.FHIR_FORMATS)
+    allowed = exports.FORMATS
     if form not in allowed:
         fail(f"--format: {form!r} is not allowed; allowed: {', '.join(allowed)}")
     partial = out.with_name(out.name + ".partial")

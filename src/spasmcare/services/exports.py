@@ -19,6 +19,8 @@ from spasmcare.formats import files
 
 KINDS = files.KINDS
 """The downloads: each kind's media type and file name."""
+FORMATS = (*files.FORMATS, *files.FHIR_FORMATS)
+"""Every format an export can be written in."""
 
 
 @dataclass(frozen=True)
