@@ -47,7 +47,7 @@ def _servers(home: str) -> Iterator[list[str]]:
         env = {**os.environ, "SPASMCARE_DATABASE_URL": url, "SPASMCARE_HOME": home,
                "SPASMCARE_RATE_API_ADDRESS": "100000000"}  # fmt: skip
         env.pop("SPASMCARE_REDIS_URL", None)
-        factory = "spasmcare.web.app:app_from_environment"
+        factory = "spasmcare.app:app_from_environment"
         with app_servers(factory, env, count=2, ready="/api/v1/questions") as running:
             yield [server.url for server in running]
 

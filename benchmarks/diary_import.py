@@ -14,10 +14,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from benchmarks.measure import Outcome, sqlite_store
-from spasmcare.diary import demo, transfer
+from spasmcare.diary import demo
 from spasmcare.diary.bulk import sqlite_values
 from spasmcare.diary.model import Episode
 from spasmcare.diary.store import Store
+from spasmcare.formats import files
 
 TARGET = 50_000
 """Episodes a second."""
@@ -26,7 +27,7 @@ TARGET = 50_000
 def write_export(path: Path, count: int) -> None:
     """An export file of ``count`` generated episodes, written as a stream to spare memory."""
     with path.open("w", encoding="utf-8") as out:
-        out.write(json.dumps({"format": transfer.FORMAT, "version": transfer.VERSION}) + "\n")
+        out.write(json.dumps({"format": files.FORMAT, "version": files.VERSION}) + "\n")
         for e in demo.episodes(count, seed=1, now=datetime.now(UTC)):
             out.write(json.dumps({"kind": "episode", **e.as_json()}) + "\n")
 
@@ -39,7 +40,7 @@ def _store(folder: Path) -> Store:
 def import_seconds(folder: Path, export: Path) -> float:
     with _store(folder) as store:
         start = time.perf_counter()
-        store.load(transfer.read(export))
+        store.load(files.read(export))
         return time.perf_counter() - start
 
 
@@ -47,7 +48,7 @@ def executemany_seconds(folder: Path, export: Path) -> float:
     """Raw executemany of exactly the rows the import writes, with the same safety settings."""
     _store(folder).close()
     created = datetime.now(UTC).isoformat(sep=" ", timespec="microseconds")
-    episodes = (e for e in transfer.read(export) if isinstance(e, Episode))
+    episodes = (e for e in files.read(export) if isinstance(e, Episode))
     rows = [sqlite_values(e, created, False) for e in episodes]
     columns = "started_at, utc_offset_minutes, region, side, severity, duration_minutes, " \
         "triggers, helped, associated, notes, created_at, deleted_at"  # fmt: skip

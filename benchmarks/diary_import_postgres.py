@@ -15,16 +15,16 @@ from benchmarks.diary_import import write_export
 from benchmarks.measure import Outcome
 from benchmarks.servers import PG_SERVER, fresh_database
 from spasmcare.config import Settings
-from spasmcare.diary import transfer
 from spasmcare.diary.model import Episode
 from spasmcare.diary.rows import episode_row
 from spasmcare.diary.store import Store
+from spasmcare.formats import files
 
 
 def _import_seconds(url: str, home: Path, export: Path) -> float:
     with Store(Settings(home=home, database_url=url)) as store:
         start = time.perf_counter()
-        store.load(transfer.read(export))
+        store.load(files.read(export))
         return time.perf_counter() - start
 
 
@@ -36,7 +36,7 @@ def _executemany_seconds(name: str, export: Path) -> float:
     rows = [
         {k: Json(v) if isinstance(v, list | dict) else v for k, v in episode_row(e, now).items()}
         | {"owner": 0}
-        for e in transfer.read(export)
+        for e in files.read(export)
         if isinstance(e, Episode)
     ]
     columns = list(rows[0])

@@ -75,7 +75,7 @@ def _measure(url: str, seconds: float) -> tuple[float, float, float]:
 
 def run(quick: bool) -> list[Outcome]:
     seconds = 3.0 if quick else 15.0
-    with app_servers("spasmcare.api.app:create_api_app", os.environ) as (server,):
+    with app_servers("spasmcare.app:create_api_app", os.environ) as (server,):
         sample = httpx.post(server.url + "/api/v1/assessments", json=CASE, timeout=10).content
         rps, p50, p99 = _measure(server.url, seconds)
         peak = _peak_rss_mb(server.pid)

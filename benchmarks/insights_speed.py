@@ -13,7 +13,7 @@ from pathlib import Path
 
 from benchmarks.measure import Outcome, median_seconds, sqlite_store
 from spasmcare.diary import demo
-from spasmcare.insights.analysis import analyse
+from spasmcare.insights.wording import describe
 
 EPISODES = 100_000
 TARGET_S = 1.0
@@ -29,7 +29,7 @@ def run(quick: bool) -> Outcome:
             start = time.perf_counter()
             episodes = store.episodes()
             baseline = time.perf_counter() - start
-    figure = median_seconds(lambda: analyse(episodes, now), repeats)
+    figure = median_seconds(lambda: describe(episodes, now), repeats)
     return Outcome(
         name=f"insights ({EPISODES:,} episodes)",
         figure=round(figure, 3),

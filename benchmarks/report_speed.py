@@ -16,8 +16,8 @@ from pathlib import Path
 from benchmarks.measure import Outcome, median_seconds, sqlite_store
 from spasmcare.diary import actions, demo
 from spasmcare.diary.model import Episode, Profile
-from spasmcare.insights.analysis import analyse
-from spasmcare.report import build
+from spasmcare.insights.wording import describe
+from spasmcare.services.reports import build
 
 EPISODES = 365
 TARGET_S = 3.0
@@ -43,7 +43,7 @@ def run(quick: bool) -> Outcome:
             out = home / "report.pdf"
             figure = median_seconds(lambda: build(store, out, now), repeats)
             episodes = store.episodes()
-        baseline = median_seconds(lambda: analyse(episodes, now), repeats)
+        baseline = median_seconds(lambda: describe(episodes, now), repeats)
     return Outcome(
         name=f"clinician report PDF (a year of daily episodes, {EPISODES})",
         figure=round(figure, 3),

@@ -37,7 +37,7 @@ def run(quick: bool) -> list[Outcome]:
     from fastapi.testclient import TestClient
     from tests.web_helpers import Browser
 
-    from spasmcare.web import WebConfig, create_app
+    from spasmcare.app import WebConfig, create_app
 
     repeats = 20 if quick else 200
     with tempfile.TemporaryDirectory() as scratch:

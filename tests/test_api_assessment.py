@@ -13,9 +13,9 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from spasmcare.api import routers
-from spasmcare.api.app import create_api_app
 from spasmcare.api.problems import MAX_BODY, MEDIA_TYPE
+from spasmcare.app import api_routers as routers
+from spasmcare.app import create_api_app
 from spasmcare.cli import app as cli
 from spasmcare.engine.assess import assess
 from spasmcare.engine.interview import answer

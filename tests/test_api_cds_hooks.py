@@ -18,11 +18,11 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
-from spasmcare.api import LatestSummary
-from spasmcare.api.app import create_api_app
 from spasmcare.api.cards import shorten
+from spasmcare.app import create_api_app
 from spasmcare.engine.assess import assess
 from spasmcare.kb.load import KnowledgeBase
+from spasmcare.services.sharing import LatestSummary
 
 SERVICE = "/cds-services/spasmcare-patient-view"
 AT = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
@@ -233,7 +233,7 @@ def server() -> Iterator[str]:
     port = free_port()
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     command = [
-        sys.executable, "-m", "uvicorn", "spasmcare.api.app:create_api_app", "--factory",
+        sys.executable, "-m", "uvicorn", "spasmcare.app:create_api_app", "--factory",
         "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning",
     ]  # fmt: skip
     process = subprocess.Popen(command, env=env)
@@ -276,8 +276,9 @@ def test_cards_over_real_http_keep_the_card_rules(server: str) -> None:
 def test_with_a_client_token_no_diary_is_read_without_it() -> None:
     from fastapi import FastAPI
 
-    from spasmcare.api import problems, routers
+    from spasmcare.api import problems
     from spasmcare.api.cds_auth import Trust
+    from spasmcare.app import api_routers as routers
 
     looked_up: list[str] = []
 

@@ -14,9 +14,9 @@ import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis import GenerationMode
 
+from spasmcare.app import WebConfig, create_app
 from spasmcare.config import settings as spasmcare_settings
 from spasmcare.diary.model import Assessment, Episode
-from spasmcare.web import WebConfig, create_app
 
 EXAMPLES = int(os.environ.get("SPASMCARE_FUZZ_EXAMPLES", "10"))
 _HOME = Path(tempfile.mkdtemp(prefix="spasmcare-clinician-fuzz-"))

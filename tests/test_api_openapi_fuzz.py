@@ -8,7 +8,7 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 
-from spasmcare.api.app import create_api_app
+from spasmcare.app import create_api_app
 
 EXAMPLES = int(os.environ.get("SPASMCARE_FUZZ_EXAMPLES", "25"))
 """Examples per operation: bounded for CI; raise it locally to search harder."""

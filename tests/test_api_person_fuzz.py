@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, settings
 from schemathesis import GenerationMode
 from schemathesis.checks import positive_data_acceptance
 
+from spasmcare.app import WebConfig, create_app
 from spasmcare.config import settings as spasmcare_settings
-from spasmcare.web import WebConfig, create_app
 
 EXAMPLES = int(os.environ.get("SPASMCARE_FUZZ_EXAMPLES", "10"))
 """Fewer than the stateless fuzz test: each logged episode makes the diary longer to read."""

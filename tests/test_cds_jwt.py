@@ -31,11 +31,13 @@ from fastapi.testclient import TestClient
 from jwt.utils import base64url_encode
 
 from spasmcare import assess
-from spasmcare.api import LatestSummary, problems, routers
+from spasmcare.api import problems
 from spasmcare.api.cds_auth import ClientsError, load_clients, trust_of
 from spasmcare.api.problems import ProblemError
+from spasmcare.app import api_routers as routers
 from spasmcare.config import settings
 from spasmcare.diary.model import Assessment
+from spasmcare.services.sharing import LatestSummary
 from tests.test_api_cds_hooks import AT, EMERGENCY, check_cards, hook_call, medicines, text
 from tests.web_helpers import make_client
 
@@ -387,7 +389,7 @@ def test_the_server_refuses_to_start_on_a_malformed_file_with_one_line(tmp_path:
     path = write(tmp_path / "clients.json", {"base_url": BASE, "clients": [{"iss": EHR}]})
     env = {**os.environ, "SPASMCARE_HOME": str(tmp_path), "SPASMCARE_CDS_CLIENTS": str(path)}
     env.pop("SPASMCARE_DATABASE_URL", None)
-    command = [sys.executable, "-m", "uvicorn", "spasmcare.web.app:app_from_environment",
+    command = [sys.executable, "-m", "uvicorn", "spasmcare.app:app_from_environment",
                "--factory", "--port", "0", "--log-level", "warning"]  # fmt: skip
     done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
     assert done.returncode != 0

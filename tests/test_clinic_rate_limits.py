@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from spasmcare.app import WebConfig, create_app
 from spasmcare.clinic.limits import RateLimiter, RedisCounter
 from spasmcare.config import settings
-from spasmcare.web import WebConfig, create_app
 from tests.clinic_helpers import bearer
 from tests.web_helpers import Browser
 

@@ -43,7 +43,7 @@ def servers(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iter
     engine = database.connect(database_url)
     database.migrate(engine)  # once, before both start
     engine.dispose()
-    factory = "spasmcare.web.app:app_from_environment"
+    factory = "spasmcare.app:app_from_environment"
     with app_servers(factory, env, count=2, ready="/") as running:
         yield [server.url for server in running]
 

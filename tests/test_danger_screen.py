@@ -112,7 +112,7 @@ def test_the_command_line_says_when_answers_are_incomplete(tmp_path) -> None:
 
 
 def test_the_api_returns_the_screen() -> None:
-    from spasmcare.api.app import create_api_app
+    from spasmcare.app import create_api_app
 
     client = TestClient(create_api_app())
     answer = client.post("/api/v1/assessments", json={"region": "lower_back"})

@@ -16,9 +16,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from spasmcare.config import Settings
-from spasmcare.diary import demo, transfer
+from spasmcare.diary import demo
 from spasmcare.diary.model import Diary
 from spasmcare.diary.store import Store
+from spasmcare.formats import files
 from tests.test_diary_fixtures import diary_settings, postgres_server
 
 __all__ = ["diary_settings", "postgres_server"]
@@ -101,7 +102,7 @@ def test_a_killed_import_stores_nothing_and_leaves_a_sound_database(
     big = tmp_path / "big.json"
     episodes = tuple(demo.episodes(200_000, 1, datetime.now(UTC)))
     with big.open("w") as handle:
-        transfer.write(Diary(episodes=episodes), handle, "json")
+        files.write(Diary(episodes=episodes), handle, "json")
     importer = subprocess.Popen(
         [sys.executable, "-m", "spasmcare", "import", str(big)],
         env=_env(diary_settings), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,

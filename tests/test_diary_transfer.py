@@ -13,10 +13,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from spasmcare import vocabulary as v
-from spasmcare.diary import model, transfer
+from spasmcare.diary import model
 from spasmcare.diary.model import HOW_MUCH as HOW
 from spasmcare.diary.model import Diary, Episode, Helped, InvalidValue, Profile
 from spasmcare.diary.store import Store
+from spasmcare.formats import files
 from tests.test_diary_fixtures import diary_settings, postgres_server, store
 
 __all__ = ["diary_settings", "postgres_server", "store"]
@@ -51,7 +52,7 @@ episodes = st.builds(
 )  # fmt: skip
 
 
-@pytest.mark.parametrize("form", transfer.FORMATS)
+@pytest.mark.parametrize("form", files.FORMATS)
 @settings(max_examples=60, deadline=None)
 @given(found=st.lists(episodes, max_size=6))
 def test_any_episode_survives_an_export_and_an_import(form: str, found: list[Episode]) -> None:
@@ -59,14 +60,14 @@ def test_any_episode_survives_an_export_and_an_import(form: str, found: list[Epi
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"diary.{form}"
         with path.open("w", encoding="utf-8", newline="") as out:
-            transfer.write(diary, out, form)
-        back = list(transfer.read(path, NOW))
+            files.write(diary, out, form)
+        back = list(files.read(path, NOW))
     assert back == [diary.profile, *found]
     assert [e.started_at.utcoffset() for e in back[1:]] == [e.started_at.utcoffset() for e in found]
 
 
 def _export(path: Path, lines: list[dict[str, Any]]) -> Path:
-    header = {"format": transfer.FORMAT, "version": transfer.VERSION}
+    header = {"format": files.FORMAT, "version": files.VERSION}
     path.write_text("".join(json.dumps(x) + "\n" for x in [header, *lines]), encoding="utf-8")
     return path
 
@@ -83,13 +84,13 @@ def test_a_bad_line_after_many_good_ones_stores_nothing_and_is_named(
     }
     lines = [good] * 25_000 + [{**good, "severity": 11}] + [good] * 10  # past the first batch
     path = _export(tmp_path / "diary.json", lines)
-    with pytest.raises(transfer.TransferError) as caught:
-        store.load(transfer.read(path, NOW))
+    with pytest.raises(files.TransferError) as caught:
+        store.load(files.read(path, NOW))
     assert str(caught.value) == (
         "line 25002: severity: 11 is not allowed; allowed: a whole number from 0 to 10"
     )
     assert store.count() == 0
-    assert store.load(transfer.read(_export(path, lines[:3]), NOW)) == 3
+    assert store.load(files.read(_export(path, lines[:3]), NOW)) == 3
 
 
 iso_times = times.map(datetime.isoformat) | times.map(lambda t: t.replace(tzinfo=None).isoformat())
@@ -150,7 +151,7 @@ def test_an_episode_line_is_imported_exactly_as_the_diary_checks_it(
     raw = {**good, **odd}  # one odd value, so that no other error hides it
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "diary.json"
-        header = {"format": transfer.FORMAT, "version": transfer.VERSION}
+        header = {"format": files.FORMAT, "version": files.VERSION}
         line = json.dumps({"kind": "episode", **raw}, ensure_ascii=False)
         path.write_text(f"{json.dumps(header)}\n{line}\n", encoding="utf-8")
         try:
@@ -158,8 +159,8 @@ def test_an_episode_line_is_imported_exactly_as_the_diary_checks_it(
         except InvalidValue as error:
             expected = f"line 2: {error}"
         try:
-            got: object = list(transfer.read(path, NOW))
-        except transfer.TransferError as error:
+            got: object = list(files.read(path, NOW))
+        except files.TransferError as error:
             got = str(error)
         assert repr(got) == repr(expected)
 
@@ -171,7 +172,7 @@ def test_texts_are_stripped_of_every_kind_of_space(tmp_path: Path) -> None:
          "helped": [{"what": text}], "triggers": [text]}
         for c in spaces for text in (f"{c}w", f"w{c}")
     ]  # fmt: skip
-    back = list(transfer.read(_export(tmp_path / "diary.json", lines), NOW))
+    back = list(files.read(_export(tmp_path / "diary.json", lines), NOW))
     assert {(e.helped, e.triggers) for e in back if isinstance(e, Episode)} == {
         ((Helped("w"),), ("w",))
     }

@@ -12,8 +12,9 @@ from typing import Any
 import pytest
 
 import spasmcare
-from spasmcare import fhir
 from spasmcare.diary.model import Assessment, Diary, Episode, Helped, Profile
+from spasmcare.fhir.export import write as write_fhir
+from spasmcare.fhir.patient import stored_id
 from spasmcare.fhir.terminology import CODE_STATUS, SYSTEMS
 from spasmcare.kb.load import KnowledgeBase, load
 
@@ -42,7 +43,7 @@ def diary() -> Diary:
 
 def exported(form: str, kb: KnowledgeBase | None = None, d: Diary | None = None) -> list[Any]:
     out = io.StringIO()
-    fhir.write(d or diary(), out, form, PATIENT, kb)
+    write_fhir(d or diary(), out, form, PATIENT, kb)
     if form == "ndjson":
         return [json.loads(line) for line in out.getvalue().splitlines()]
     return [json.loads(out.getvalue())]
@@ -101,8 +102,8 @@ def test_patient_is_pseudonymous_and_stable(tmp_path: Path) -> None:
     (person,) = of("Patient", resources())
     assert person["id"] == PATIENT
     assert not {"name", "birthDate", "identifier", "telecom", "address"} & person.keys()
-    first = fhir.stored_id(tmp_path)
-    assert fhir.stored_id(tmp_path) == first != fhir.stored_id(tmp_path / "other")
+    first = stored_id(tmp_path)
+    assert stored_id(tmp_path) == first != stored_id(tmp_path / "other")
     assert exported("ndjson") == exported("ndjson")
 
 

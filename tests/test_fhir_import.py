@@ -14,11 +14,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from spasmcare import fhir
 from spasmcare.cli import app
-from spasmcare.diary import transfer
 from spasmcare.diary.model import Diary, Episode, Profile
-from spasmcare.diary.transfer import TransferError
+from spasmcare.errors import TransferError
+from spasmcare.fhir.export import write as write_fhir
+from spasmcare.fhir.patient import stored_id
+from spasmcare.formats import files
 from tests.test_diary_transfer import episodes
 
 NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
@@ -38,7 +39,7 @@ def lines_of(path: Path, kind: str) -> list[dict[str, Any]]:
     return [r for r in found if r.get("kind") == kind]
 
 
-@pytest.mark.parametrize("form", transfer.FHIR_FORMATS)
+@pytest.mark.parametrize("form", files.FHIR_FORMATS)
 @settings(max_examples=40, deadline=None)
 @given(found=st.lists(episodes, max_size=6))
 def test_any_episode_survives_a_fhir_export_and_import(form: str, found: list[Episode]) -> None:
@@ -47,14 +48,14 @@ def test_any_episode_survives_a_fhir_export_and_import(form: str, found: list[Ep
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"diary.{form}"
         with path.open("w", encoding="utf-8", newline="") as out:
-            transfer.write(diary, out, form, PATIENT)
-        back = list(transfer.read(path, NOW))
+            files.write(diary, out, form, PATIENT)
+        back = list(files.read(path, NOW))
     assert back == [diary.profile, *found]
     offsets = [e.started_at.utcoffset() for e in back[1:] if isinstance(e, Episode)]
     assert offsets == [e.started_at.utcoffset() for e in found]
 
 
-@pytest.mark.parametrize("form", transfer.FHIR_FORMATS)
+@pytest.mark.parametrize("form", files.FHIR_FORMATS)
 def test_cli_round_trip_into_an_empty_home_gives_the_same_json(tmp_path: Path, form: str) -> None:
     home = tmp_path / "home"
     run(home, "demo", "--episodes", "25", "--seed", "3")
@@ -86,7 +87,7 @@ def _text(resources: list[dict[str, Any]], form: str) -> str:
     return "".join(json.dumps(r) + "\n" for r in resources)
 
 
-@pytest.mark.parametrize("form", transfer.FHIR_FORMATS)
+@pytest.mark.parametrize("form", files.FHIR_FORMATS)
 def test_saved_assessments_survive_a_fhir_export_and_import(tmp_path: Path, form: str) -> None:
     home, original = tmp_path / "home", tmp_path / "a.jsonl"
     run(home, "demo", "--episodes", "12", "--seed", "5")  # saves an assessment of the newest
@@ -109,7 +110,7 @@ def test_saved_assessments_survive_a_fhir_export_and_import(tmp_path: Path, form
     assert lines_of(back, "episode") == lines_of(original, "episode")
 
 
-@pytest.mark.parametrize("form", transfer.FHIR_FORMATS)
+@pytest.mark.parametrize("form", files.FHIR_FORMATS)
 def test_a_damaged_saved_assessment_is_refused_and_nothing_stored(
     tmp_path: Path, form: str
 ) -> None:
@@ -165,14 +166,14 @@ def test_the_patient_id_is_kept_with_the_diary(tmp_path: Path) -> None:
         path = tmp_path / f"{n}.ndjson"
         run(home, "export", "--format", "ndjson", "--out", str(path))
         ids.append(json.loads(path.read_text(encoding="utf-8").splitlines()[0])["id"])
-    assert ids[0] == ids[1] == fhir.stored_id(home)
+    assert ids[0] == ids[1] == stored_id(home)
 
 
 def ndjson(tmp_path: Path) -> list[dict[str, Any]]:
     diary = Diary(episodes=(Episode(NOW, "calf", severity=4, id=7), Episode(NOW, "foot", id=8)))
     path = tmp_path / "x.ndjson"
     with path.open("w", encoding="utf-8") as out:
-        fhir.write(diary, out, "ndjson", PATIENT)
+        write_fhir(diary, out, "ndjson", PATIENT)
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
@@ -183,7 +184,7 @@ def write_lines(path: Path, resources: list[dict[str, Any]]) -> Path:
 
 def error_of(path: Path) -> TransferError:
     with pytest.raises(TransferError) as caught:
-        list(transfer.read(path, NOW))
+        list(files.read(path, NOW))
     return caught.value
 
 
@@ -224,7 +225,7 @@ def test_an_unknown_resource_type_is_refused(tmp_path: Path) -> None:
     assert error.line == 4 and error.field == "Spasm/x.resourceType"
 
 
-@pytest.mark.parametrize("form", transfer.FHIR_FORMATS)
+@pytest.mark.parametrize("form", files.FHIR_FORMATS)
 def test_a_bad_last_resource_leaves_the_diary_untouched(tmp_path: Path, form: str) -> None:
     home = tmp_path / "home"
     run(home, "demo", "--episodes", "5", "--seed", "1")

@@ -9,13 +9,13 @@ from PIL import Image
 
 from spasmcare.diary import demo
 from spasmcare.insights import charts
-from spasmcare.insights.analysis import analyse
+from spasmcare.insights.wording import describe
 
 NOW = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)
 
 
 def test_every_chart_is_written_in_both_formats(tmp_path: Path) -> None:
-    insights = analyse(list(demo.episodes(300, seed=4, now=NOW)), NOW)
+    insights = describe(list(demo.episodes(300, seed=4, now=NOW)), NOW)
     made = charts.charts(insights)
     written = charts.save(made, tmp_path)
     assert {p.name for p in written} == {
@@ -33,5 +33,5 @@ def test_every_chart_is_written_in_both_formats(tmp_path: Path) -> None:
 
 
 def test_an_empty_diary_still_draws(tmp_path: Path) -> None:
-    written = charts.save(charts.charts(analyse([], NOW)), tmp_path, ("png",))
+    written = charts.save(charts.charts(describe([], NOW)), tmp_path, ("png",))
     assert len(written) == len(charts.MAKERS)

@@ -14,8 +14,9 @@ from spasmcare.config import Settings
 from spasmcare.diary.model import Episode, Helped, SelfCareStep
 from spasmcare.diary.store import Store
 from spasmcare.insights import stats
-from spasmcare.insights.analysis import Insights, analyse
+from spasmcare.insights.model import Insights
 from spasmcare.insights.serial import as_json
+from spasmcare.insights.wording import describe
 
 NOW = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)
 CAUSAL = re.compile(r"caus|because|due to|leads? to|results? in|triggered by", re.IGNORECASE)
@@ -29,7 +30,7 @@ def store(tmp_path: Path) -> Iterator[Store]:
 
 
 def read(store: Store, steps: tuple[SelfCareStep, ...] = ()) -> Insights:
-    return analyse(store.episodes(), NOW, steps)
+    return describe(store.episodes(), NOW, steps)
 
 
 def every_sentence(i: Insights) -> list[str]:
@@ -229,12 +230,12 @@ def test_stats_formulas_match_known_values() -> None:
 
 def test_describe_words_the_numbers_that_measure_works_out() -> None:
     from spasmcare.diary import demo
-    from spasmcare.insights import analysis, describe
+    from spasmcare.insights import analysis, wording
 
     episodes = list(demo.episodes(120, seed=3, now=NOW))
     numbers = analysis.measure(episodes, NOW)
     assert every_sentence(numbers) == [""] * len(every_sentence(numbers))
     described = describe(episodes, NOW)
-    assert described == analyse(episodes, NOW)
+    assert described == wording.worded(numbers)
     assert all(every_sentence(described)[:7])
     assert described.frequency.weeks == numbers.frequency.weeks

@@ -19,8 +19,8 @@ from spasmcare.config import Settings
 from spasmcare.diary import actions, demo
 from spasmcare.diary.model import Profile
 from spasmcare.diary.store import Store
-from spasmcare.report import Who, build
 from spasmcare.report.pdf import BANNER
+from spasmcare.services.reports import Who, build
 
 pytestmark = pytest.mark.skipif(
     not shutil.which("pdftotext") or not shutil.which("pdftoppm"),

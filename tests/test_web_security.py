@@ -59,8 +59,8 @@ def test_the_session_cookie_is_httponly_samesite_and_not_readable_as_data(web: B
 def test_the_cookie_is_secure_off_localhost(tmp_path: Path) -> None:
     from fastapi.testclient import TestClient
 
+    from spasmcare.app import WebConfig, create_app
     from spasmcare.config import settings
-    from spasmcare.web import WebConfig, create_app
 
     config = WebConfig.for_host(settings(tmp_path, environ={}), "0.0.0.0")
     assert config.multi_user and config.secure_cookies

@@ -98,8 +98,8 @@ def make_client(
 ) -> Browser:
     from fastapi.testclient import TestClient
 
+    from spasmcare.app import WebConfig, create_app
     from spasmcare.config import settings
-    from spasmcare.web import WebConfig, create_app
 
     app = create_app(WebConfig(settings(home, environ=environ or {}), multi_user=multi_user))
     client = TestClient(app, base_url="http://127.0.0.1", raise_server_exceptions=raise_errors)

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-# The one place the version is written; the build reads it from here (see pyproject.toml).
-__version__ = "0.1.0"
+from spasmcare.version import __version__
 
 if TYPE_CHECKING:
     from spasmcare.result import Result

@@ -1,23 +1,8 @@
-"""The JSON API: the stateless part of /api/v1 and CDS Hooks 2.0, as routers to include.
+"""The JSON API: /api/v1 and CDS Hooks 2.0, one router module per resource.
 
 Every route caps its request body and answers errors as RFC 9457 problem details naming the
 field at fault (``spasmcare.api.problems``), so an app that includes these routers needs no
-other set-up; ``spasmcare.api.app.create_api_app`` is such an app on its own.
+other set-up. ``deps`` holds what the routers share; ``spasmcare.app`` mounts them all in one
+place, and ``spasmcare.app.create_api_app`` is the stateless part on its own. Importing this
+package builds nothing.
 """
-
-from __future__ import annotations
-
-from fastapi import APIRouter
-
-from spasmcare.api import assessment, cds
-from spasmcare.api.cards import LatestSummary
-from spasmcare.api.cds import Lookup
-from spasmcare.api.cds_auth import Trust
-
-__all__ = ["LatestSummary", "Lookup", "routers"]
-
-
-def routers(lookup: Lookup | None = None, cds_trust: Trust | None = None) -> list[APIRouter]:
-    """The API's routers; ``lookup`` finds the latest assessment for a FHIR Patient id, and
-    ``cds_trust``, when given, says which CDS calls may use it."""
-    return [assessment.router(), cds.router(lookup, cds_trust)]

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any, Final, Literal
 
 from pydantic import BaseModel, Field
@@ -23,7 +22,8 @@ from spasmcare.engine.facts import facts_of
 from spasmcare.fhir.terminology import BASE
 from spasmcare.kb import schema
 from spasmcare.kb.load import KnowledgeBase
-from spasmcare.result import Avoid, FiredRedFlag, Result
+from spasmcare.result import Avoid, FiredRedFlag
+from spasmcare.services.sharing import LatestSummary
 from spasmcare.vocabulary import urgency
 
 SUMMARY_MAX: Final = 139
@@ -64,27 +64,6 @@ class Card(BaseModel):
     detail: str | None = Field(None, description="GitHub-flavoured Markdown.")
     indicator: Indicator
     source: CardSource
-
-
-@dataclass(frozen=True)
-class LatestSummary:
-    """The newest saved assessment of the diary linked to a FHIR Patient, and the diary rules
-    that fired since (``spasmcare.diary.follow_up.Evaluation.reasons``)."""
-
-    at: datetime
-    result: Result
-    diary_reasons: tuple[FiredRedFlag, ...] = ()
-
-    @classmethod
-    def of(
-        cls,
-        at: datetime,
-        result: Result | Mapping[str, Any],
-        diary_reasons: Iterable[FiredRedFlag] = (),
-    ) -> LatestSummary:
-        """From a saved assessment, whose result is stored as its JSON."""
-        found = result if isinstance(result, Result) else Result.model_validate(result)
-        return cls(at, found, tuple(diary_reasons))
 
 
 @dataclass(frozen=True)

@@ -11,18 +11,18 @@ FHIR server and nothing the EHR sends is stored.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator, Mapping
-from datetime import UTC, date, datetime
+from collections.abc import Iterator, Mapping
+from datetime import date
 from typing import Any, Final, Literal
 
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, ConfigDict, Field
 
+from spasmcare import clock
 from spasmcare.api.cards import (
     Card,
     Coding,
-    LatestSummary,
     Record,
     assessment_card,
     invite_card,
@@ -33,10 +33,10 @@ from spasmcare.api.cds_auth import Trust
 from spasmcare.api.problems import RESPONSES, CdsRoute
 from spasmcare.fhir.terminology import SYSTEMS
 from spasmcare.kb.load import KnowledgeBase, load_default
+from spasmcare.services.sharing import LatestSummary, Lookup
 
 log = logging.getLogger(__name__)
 
-Lookup = Callable[[str], LatestSummary | None]
 """FHIR Patient id -> the latest saved assessment of the diary linked to it, if any."""
 
 SERVICE_ID: Final = "spasmcare-patient-view"
@@ -222,7 +222,7 @@ def record_of(kb: KnowledgeBase, prefetch: Prefetch | None, today: date | None =
     gender = patient.get("gender")
     return Record(
         medications=names_in(names),
-        age=_age(patient.get("birthDate"), today or datetime.now(UTC).date()),
+        age=_age(patient.get("birthDate"), today or clock.now().date()),
         sex=gender if gender in ("female", "male", "other") else None,
     )
 

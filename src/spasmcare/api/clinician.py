@@ -9,8 +9,7 @@ share with the caller, or does not exist, is the same 404.
 
 from __future__ import annotations
 
-import io
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query
@@ -18,9 +17,10 @@ from fastapi.responses import Response
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException
 
+from spasmcare import clock
 from spasmcare.accounts.people import People, Person
 from spasmcare.accounts.tokens import Token
-from spasmcare.api.person import (
+from spasmcare.api.deps import (
     CURSOR,
     EXPORTS,
     MAX_PAGE,
@@ -36,9 +36,9 @@ from spasmcare.api.problems import RESPONSES, ProblemRoute
 from spasmcare.clinic import dashboard, shared
 from spasmcare.clinic.audit import Audit
 from spasmcare.clinic.consent import Consents
-from spasmcare.diary import transfer
 from spasmcare.diary.model import Assessment
-from spasmcare.diary.store import Store
+from spasmcare.services import exports, reports
+from spasmcare.services.diary import Store
 
 PatientId = Annotated[int, Path(ge=1, le=2**31 - 1, description="The patient's id.")]
 """Ids are 32-bit integers in the database."""
@@ -100,15 +100,6 @@ class AssessmentPage(BaseModel):
     next_cursor: str | None = Field(description="Pass as ?cursor= for the next page; null: end.")
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
-def _logged_at() -> datetime:
-    """Now, as the access log stores it (UTC without its zone)."""
-    return _now().replace(tzinfo=None)
-
-
 def router(services: PersonServices) -> APIRouter:
     """The clinician's routes of /api/v1."""
     api = APIRouter(prefix=PREFIX, tags=["Your patients"], route_class=ProblemRoute)
@@ -128,7 +119,7 @@ def router(services: PersonServices) -> APIRouter:
 
     def diary(who: Person, patient: int, action: str) -> Store:
         found = shared.shared_diary(
-            services.store, consents, audit, who, patient, action, _logged_at()
+            services.store, consents, audit, who, patient, action, clock.stored_now()
         )
         if found is None:
             raise HTTPException(404, NOT_SHARED)
@@ -145,9 +136,9 @@ def router(services: PersonServices) -> APIRouter:
         (recent red flags, more frequent episodes, an overdue check-in) within each page of
         ``limit``; follow ``next_cursor`` for more. Each patient's access log records it."""
         after = int(cursor) if cursor else 0
-        rows, more = dashboard.page(services.store, consents, who.id, _now(), after, limit)
+        rows, more = dashboard.page(services.store, consents, who.id, clock.now(), after, limit)
         seen = "saw the diary's summary in the patient list (API)"
-        audit.record_each((r.patient.id for r in rows), shared.actor(who), seen, _logged_at())
+        audit.record_each((r.patient.id for r in rows), shared.actor(who), seen, clock.stored_now())
         return PatientPage(
             patients=[PatientOut.of(r) for r in rows],
             next_cursor=str(more) if more is not None else None,
@@ -191,12 +182,8 @@ def router(services: PersonServices) -> APIRouter:
              response_class=Response, summary="A patient's clinician report")  # fmt: skip
     def patient_report(patient: PatientId, who: Person = clinician) -> Response:
         """The one-to-three-page PDF of the clinic dashboard, without the patient's name."""
-        from spasmcare.report import Who, content_of
-        from spasmcare.report.pdf import render
-
         store = diary(who, patient, "downloaded the clinician report (API)")
-        return Response(render(content_of(store, _now(), None, Who())),
-                        media_type="application/pdf")  # fmt: skip
+        return Response(reports.pdf(store), media_type="application/pdf")
 
     fhir: dict[int | str, dict[str, Any]] = {
         200: {"description": "A FHIR R4 Bundle", "content": {EXPORTS["fhir"]: {}}}
@@ -207,8 +194,7 @@ def router(services: PersonServices) -> APIRouter:
     def patient_fhir(patient: PatientId, who: Person = clinician) -> Response:
         """Everything in the patient's diary as a FHIR R4 Bundle, as their own export."""
         store = diary(who, patient, "downloaded the diary as FHIR (API)")
-        out = io.StringIO()
-        transfer.write(store.snapshot(), out, "fhir", services.fhir_id(patient))
-        return Response(out.getvalue(), media_type=EXPORTS["fhir"])
+        made = exports.export(store, "fhir")
+        return Response(made.body, media_type=made.media_type)
 
     return api

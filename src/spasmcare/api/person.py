@@ -7,60 +7,45 @@ rate-limited on its own, in the shared counter, so every server process counts t
 
 from __future__ import annotations
 
-import io
-import time
-from collections.abc import Callable, Coroutine
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query, Request, Security
-from fastapi.concurrency import run_in_threadpool
+from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ConfigDict, Field
-from starlette.exceptions import HTTPException
 
+from spasmcare import clock
 from spasmcare import vocabulary as v
-from spasmcare.accounts.tokens import Token, Tokens
+from spasmcare.accounts.tokens import Token
+from spasmcare.api.deps import (
+    CURSOR,
+    EPOCH,
+    EXPORTS,
+    MAX_PAGE,
+    PREFIX,
+    EpisodePage,
+    PersonServices,
+    bearer,
+    episode_page,
+)
 from spasmcare.api.problems import (
     RESPONSES,
     ApiJSON,
-    ProblemError,
     ProblemRoute,
-    field_problem,
+    problem_of,
 )
-from spasmcare.clinic.limits import RateLimiter
-from spasmcare.diary import actions, model, transfer
-from spasmcare.diary.actions import Outcome
-from spasmcare.diary.store import Store
+from spasmcare.diary import model
+from spasmcare.services import diary as actions
+from spasmcare.services import exports
+from spasmcare.services import insights as diary_insights
+from spasmcare.services.diary import Outcome, Store
 
-PREFIX = "/api/v1"
-MAX_PAGE = 100
-EXPORTS = {
-    "json": "application/x-ndjson",
-    "csv": "text/csv; charset=utf-8",
-    "fhir": "application/fhir+json",
-}
-_BEARER = HTTPBearer(auto_error=False, description="A personal access token (spc_...).")
 _AUTH: dict[int | str, dict[str, Any]] = {
     401: {"description": "No valid access token (problem details)"},
     403: {"description": "The token's scope does not allow this (problem details)"},
     429: {"description": "Too many requests for this token (problem details)"},
     **RESPONSES,
 }
-
-
-@dataclass(frozen=True)
-class PersonServices:
-    """What the person routes need: the diary database, the tokens and the rate limiter."""
-
-    store: Store
-    tokens: Tokens
-    limiter: RateLimiter
-    per_token: int
-    fhir_id: Callable[[int], str | None]
-    """The owner's pseudonymous FHIR Patient id, for FHIR exports."""
 
 
 Word = Annotated[str, Field(min_length=1, max_length=100, pattern=r"\S")]
@@ -101,11 +86,6 @@ class Saved(BaseModel):
     advice: list[Advice]
 
 
-class EpisodePage(BaseModel):
-    episodes: list[dict[str, Any]]
-    next_cursor: str | None = Field(description="Pass as ?cursor= for the next page; null: end.")
-
-
 class ProfileIn(BaseModel):
     """Fields to change; fields left out keep their value."""
 
@@ -141,73 +121,8 @@ def _advice(outcome: Outcome) -> list[Advice]:
     ]
 
 
-def _invalid(error: model.InvalidValue) -> ProblemError:
-    message = f"{error.value!r} is not allowed; allowed: {error.allowed}"
-    return ProblemError(422, "invalid-request", f"{error.field}: {message}",
-                        [field_problem([error.field], message, error.value)])  # fmt: skip
-
-
-EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-CURSOR = r"^[0-9]{1,16}\.[0-9]{1,18}$"
-"""A cursor: the last record's time (microseconds since 1970, UTC), a dot, and its id."""
-
-
-def encode_cursor(at: datetime, ident: int | None) -> str:
-    micros = round(at.timestamp() * 1_000_000)
-    return f"{micros}.{ident}"
-
-
-def decode_cursor(text: str) -> tuple[datetime, int]:
-    micros, _, ident = text.partition(".")
-    at = EPOCH + timedelta(microseconds=int(micros))
-    return at, int(ident)
-
-
-def bearer(services: PersonServices) -> Callable[..., Coroutine[Any, Any, Token]]:
-    """The dependency that finds the caller's live token (401 without one, 429 over its rate
-    limit) and lets only write tokens change anything (403)."""
-
-    async def caller(
-        request: Request,
-        credentials: Annotated[HTTPAuthorizationCredentials | None, Security(_BEARER)],
-    ) -> Token:
-        challenge = {"WWW-Authenticate": 'Bearer realm="spasmcare"'}
-        if credentials is None:
-            raise HTTPException(401, "Send a personal access token: Authorization: Bearer spc_...",
-                                headers=challenge)  # fmt: skip
-        token = await run_in_threadpool(services.tokens.verify, credentials.credentials)
-        if token is None:
-            raise HTTPException(401, "The access token is not valid or was revoked.",
-                                headers=challenge)  # fmt: skip
-        verdict = await run_in_threadpool(
-            services.limiter.hit, "token", token.id, services.per_token, time.time()
-        )
-        if not verdict.allowed:
-            raise HTTPException(429, "Too many requests for this token: wait and try again.",
-                                headers={"Retry-After": str(verdict.retry_after)})  # fmt: skip
-        if request.method not in ("GET", "HEAD") and token.scope != "write":
-            raise HTTPException(403, "This token may only read: make a write token.")
-        return token
-
-    return caller
-
-
-def episode_page(store: Store, limit: int, cursor: str | None) -> EpisodePage:
-    """Live episodes newest first, ``limit`` at a time after ``cursor``."""
-    before = decode_cursor(cursor) if cursor else None
-    found = store.episodes_page(limit + 1, before)
-    more = len(found) > limit
-    found = found[:limit]
-    return EpisodePage(
-        episodes=[e.as_json() for e in found],
-        next_cursor=encode_cursor(found[-1].started_at, found[-1].id) if more and found else None,
-    )
-
-
 def router(services: PersonServices) -> APIRouter:
-    """The person routes of /api/v1, and the clinician's read-only routes to their patients."""
-    from spasmcare.api import clinician  # it builds on this module
-
+    """The person routes of /api/v1."""
     api = APIRouter(prefix=PREFIX, tags=["Your diary"], route_class=ProblemRoute)
     # A default, not an Annotated alias: annotations are strings resolved in module globals.
     authorised = Depends(bearer(services))
@@ -228,12 +143,12 @@ def router(services: PersonServices) -> APIRouter:
               summary="Log an episode")  # fmt: skip
     def log_episode(body: EpisodeIn, token: Token = authorised) -> Saved:
         """Save an episode, then run the diary rules; ``advice`` says when to see a doctor."""
-        now = datetime.now(UTC)
+        now = clock.now()
         raw = body.model_dump()
         raw["started_at"] = raw["started_at"] or now
         if raw["started_at"].tzinfo is None or raw["started_at"] < EPOCH:
             # before 1970 is refused: the insights read the diary week by week since the first
-            raise _invalid(
+            raise problem_of(
                 model.InvalidValue(
                     "started_at", str(body.started_at), "a time with its zone, from 1970 on"
                 )
@@ -241,7 +156,7 @@ def router(services: PersonServices) -> APIRouter:
         try:
             episode = model.episode(raw, now)
         except model.InvalidValue as error:
-            raise _invalid(error) from None
+            raise problem_of(error) from None
         saved, outcome = actions.log_episode(diary(token), episode, now)
         return Saved(record=saved.as_json(), advice=_advice(outcome))
 
@@ -257,7 +172,7 @@ def router(services: PersonServices) -> APIRouter:
         try:
             changed = model.profile(body.model_dump(exclude_unset=True), store.profile())
         except model.InvalidValue as error:
-            raise _invalid(error) from None
+            raise problem_of(error) from None
         store.save_profile(changed)
         return changed.as_json()
 
@@ -265,7 +180,7 @@ def router(services: PersonServices) -> APIRouter:
               summary="Answer the follow-up")  # fmt: skip
     def check_in(body: CheckInIn, token: Token = authorised) -> Saved:
         """Better, the same or worse since the latest assessment; the rules run again."""
-        saved, outcome = actions.check_in(diary(token), body.answer, body.note, datetime.now(UTC))
+        saved, outcome = actions.check_in(diary(token), body.answer, body.note, clock.now())
         record = {"id": saved.id, "at": saved.at.isoformat(), "answer": saved.answer,
                   "assessment_id": saved.assessment_id, "note": saved.note}  # fmt: skip
         return Saved(record=record, advice=_advice(outcome))
@@ -273,12 +188,7 @@ def router(services: PersonServices) -> APIRouter:
     @api.get("/insights", responses=_AUTH, summary="Your insights")
     def insights(token: Token = authorised) -> ApiJSON:
         """Every number and sentence of the insights (as ``spasmcare insights --json``)."""
-        from spasmcare.insights.analysis import analyse
-        from spasmcare.insights.serial import as_json
-
-        store = diary(token)
-        found = analyse(store.episodes(), datetime.now(UTC), store.steps())
-        return ApiJSON(as_json(found))
+        return ApiJSON(diary_insights.as_json(diary_insights.of(diary(token))))
 
     exported: dict[int | str, dict[str, Any]] = {
         200: {"description": "The export", "content": {m: {} for m in EXPORTS.values()}}
@@ -289,12 +199,7 @@ def router(services: PersonServices) -> APIRouter:
     )
     def export(kind: Literal["json", "csv", "fhir"], token: Token = authorised) -> Response:
         """JSON lines, CSV, or a FHIR R4 bundle."""
-        out = io.StringIO()
-        patient = services.fhir_id(token.owner) if kind == "fhir" else None
-        transfer.write(diary(token).snapshot(), out, kind, patient)
-        return Response(out.getvalue(), media_type=EXPORTS[kind])
+        made = exports.export(diary(token), kind)
+        return Response(made.body, media_type=made.media_type)
 
-    both = APIRouter()
-    both.include_router(api)
-    both.include_router(clinician.router(services))
-    return both
+    return api

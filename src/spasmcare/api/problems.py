@@ -24,6 +24,7 @@ from starlette.exceptions import HTTPException
 from starlette.types import Message
 
 from spasmcare.case import CaseError
+from spasmcare.errors import Problem as DomainProblem
 
 log = logging.getLogger(__name__)
 
@@ -99,6 +100,16 @@ def problem(
     for item in content["errors"]:
         item.setdefault("value", None)
     return ApiJSON(content, status_code=status, media_type=MEDIA_TYPE, headers=headers)
+
+
+def problem_of(
+    error: DomainProblem, status: int = 422, kind: str = "invalid-request"
+) -> ProblemError:
+    """The problem document for a domain ``Problem``: its place is the field at fault."""
+    where = [error.where] if error.where else []
+    return ProblemError(
+        status, kind, str(error), [field_problem(where, error.message, error.value)]
+    )
 
 
 def field_problem(path: Sequence[str | int], message: str, value: Any = None) -> FieldProblem:

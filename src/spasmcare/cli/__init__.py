@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import typer
 from typer.core import TyperGroup
 
-from spasmcare import __version__
+from spasmcare.version import __version__
 
 if TYPE_CHECKING:
     from typer._click import Command
@@ -109,9 +109,10 @@ def root(
 ) -> None:
     """With no command, start the web app on this machine (see `spasmcare serve`)."""
     if ctx.invoked_subcommand is None:
-        from spasmcare.cli.serve import serve
-
-        serve(host="127.0.0.1", port=8000, multi_user=False, home=None)
+        # Through the command table, like every command: the package imports none of its
+        # modules itself. Its defaults: this machine, port 8000, one person, the usual home.
+        serve = ctx.command.get_command(ctx, "serve")  # type: ignore[attr-defined]
+        serve.main(args=[], prog_name="spasmcare serve", standalone_mode=False)
 
 
 def main() -> None:

@@ -18,7 +18,7 @@ def assess(
 ) -> None:
     """Assess an episode: from a case file, or by answering questions when no file is given."""
     from spasmcare.case import CaseError
-    from spasmcare.engine.assess import assess as run
+    from spasmcare.services.assessments import assess as run
 
     if case is None:
         raw: Any = _interview()
@@ -52,21 +52,18 @@ def _interview() -> dict[str, Any]:
     from rich.console import Console
 
     from spasmcare.cli.render import Back, Quit, ask
-    from spasmcare.engine.interview import answer, next_question
     from spasmcare.kb.load import load_default
+    from spasmcare.services.assessments import State
 
     kb = load_default()
     console = Console()
     console.print(f"[bold]spasmcare[/bold]: {kb.manifest.disclaimer}")
-    answers: dict[str, Any] = {}
-    asked: set[str] = set()
-    history: list[tuple[dict[str, Any], set[str]]] = []
-    while (question := next_question(kb, answers, asked)) is not None:
+    state = State.start(None)
+    while (question := state.current(kb)) is not None:
         try:
-            value = ask(console, kb, question)
+            value, shown = ask(console, kb, question)
         except Back:
-            if history:
-                answers, asked = history.pop()
+            state.back()
             continue
         except Quit:
             console.print(
@@ -74,8 +71,5 @@ def _interview() -> dict[str, Any]:
                 "doctor, nurse or pharmacist."
             )
             raise typer.Exit(1) from None
-        history.append((answers, set(asked)))
-        asked.add(question.id)
-        if value is not None:
-            answers = answer(question, answers, value)
-    return answers
+        state.apply(question, value, shown)
+    return state.answers

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 
+from spasmcare import clock
 from spasmcare.cli.diary import HOME, fail, opened
 
 if TYPE_CHECKING:
-    from sqlalchemy import Engine
+    from spasmcare.services.diary import Store
 
 users = typer.Typer(help="People who sign in, and their roles (patient, clinician, admin).")
 tokens = typer.Typer(help="Personal access tokens for the API (Authorization: Bearer).")
@@ -20,10 +20,6 @@ tokens = typer.Typer(help="Personal access tokens for the API (Authorization: Be
 USER = typer.Option(
     None, "--user", help="Whose token (username); default: the single local person."
 )
-
-
-def _now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 @users.command("add")
@@ -44,7 +40,7 @@ def add(
         password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
     with opened(home) as store:
         try:
-            who = People(store.engine).sign_up(email, password, _now(), role)
+            who = People(store.engine).sign_up(email, password, clock.stored_now(), role)
         except AccountError as error:
             fail(str(error))
     typer.echo(f"added {who.username} ({who.role}), id {who.id}")
@@ -67,13 +63,13 @@ def list_users(
         typer.echo(f"more: spasmcare users list --after {found[-1].id}", err=True)
 
 
-def _owner(engine: Engine, user: str | None) -> int:
+def _owner(store: Store, user: str | None) -> int:
     from spasmcare.accounts.people import People
-    from spasmcare.diary.tables import LOCAL_OWNER
+    from spasmcare.services.diary import LOCAL_OWNER
 
     if user is None:
         return LOCAL_OWNER
-    who = People(engine).named(user)
+    who = People(store.engine).named(user)
     if who is None:
         fail(f"--user: no person named {user!r}")
     return who.id
@@ -92,7 +88,7 @@ def create(
     with opened(home) as store:
         try:
             made, text = Tokens(store.engine).create(
-                _owner(store.engine, user), scope, name, _now()
+                _owner(store, user), scope, name, clock.stored_now()
             )
         except TokenError as error:
             fail(str(error))
@@ -106,7 +102,7 @@ def list_tokens(user: str | None = USER, home: Path | None = HOME) -> None:
     from spasmcare.accounts.tokens import Tokens
 
     with opened(home) as store:
-        found = Tokens(store.engine).of(_owner(store.engine, user))
+        found = Tokens(store.engine).of(_owner(store, user))
     for t in found:
         typer.echo(f"{t.id}\t{t.scope}\t{t.name}\t{t.created_at:%Y-%m-%d %H:%M}")
 
@@ -122,7 +118,7 @@ def revoke(
 
     with opened(home) as store:
         try:
-            Tokens(store.engine).revoke(_owner(store.engine, user), ident, _now())
+            Tokens(store.engine).revoke(_owner(store, user), ident, clock.stored_now())
         except TokenError as error:
             fail(str(error))
     typer.echo(f"revoked {ident}")

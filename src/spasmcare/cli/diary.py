@@ -7,17 +7,17 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 
+from spasmcare import clock
+from spasmcare.errors import Problem, terminal_line
+
 if TYPE_CHECKING:
-    from spasmcare.diary.actions import Outcome
-    from spasmcare.diary.bulk import Record
     from spasmcare.diary.model import Episode
-    from spasmcare.diary.store import Store
+    from spasmcare.services.diary import Outcome, Store
 
 app = typer.Typer(help="Read and correct the episode diary.", no_args_is_help=True)
 
@@ -39,48 +39,30 @@ NONE_ELSE = typer.Option(
 )
 
 
-def fail(message: str) -> NoReturn:
-    typer.echo(f"error: {message}", err=True)
+def fail(message: str | Problem) -> NoReturn:
+    """Print one error line and exit with status 2 (a usage error)."""
+    problem = message if isinstance(message, Problem) else Problem("", message=message)
+    typer.echo(terminal_line(problem), err=True)
     raise typer.Exit(2)
 
 
 @contextmanager
 def opened(home: Path | None) -> Iterator[Store]:
     """The diary store, with every expected failure turned into a one-line error."""
-    from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, SQLAlchemyError
-
     from spasmcare.config import settings
-    from spasmcare.diary.model import InvalidValue
-    from spasmcare.diary.store import NotFound, Store
-    from spasmcare.diary.transfer import TransferError
+    from spasmcare.services.diary import CannotOpen, NotFound
+    from spasmcare.services.diary import opened as open_diary
 
-    chosen = settings(home)
     try:
-        store = Store(chosen)
-    except (ArgumentError, NoSuchModuleError):
-        fail(
-            f"SPASMCARE_DATABASE_URL: {chosen.database_url!r} is not a database URL; allowed: "
-            "postgresql://user@host:port/name, or unset for the SQLite file in the home"
-        )
-    except SQLAlchemyError as error:
-        reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
-        typer.echo(f"error: cannot open the diary: {reason}", err=True)
+        with open_diary(settings(home)) as store:
+            yield store
+    except CannotOpen as error:
+        typer.echo(f"error: cannot open the diary: {error}", err=True)
         raise typer.Exit(1) from None
-    try:
-        yield store
-    except (InvalidValue, NotFound, TransferError) as error:
-        fail(str(error.args[0] if isinstance(error, NotFound) else error))
-    except IntegrityError as error:
-        fail(
-            f"the data clashes with the diary ({str(error.orig).splitlines()[0]}); nothing "
-            "changed. Import an export into an empty diary (--home DIR, or forget --yes first)"
-        )
-    finally:
-        store.close()
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
+    except Problem as error:
+        fail(error)
+    except NotFound as error:
+        fail(str(error.args[0]))
 
 
 def _given(**values: Any) -> dict[str, Any]:
@@ -97,7 +79,8 @@ def log(
     home: Path | None = HOME,
 ) -> None:  # fmt: skip
     """Record an episode in the diary."""
-    from spasmcare.diary import actions, model
+    from spasmcare.diary import model
+    from spasmcare.services import diary as actions
 
     given = _given(
         region=region, side=side, severity=severity, duration_minutes=duration_minutes,
@@ -105,7 +88,7 @@ def log(
         associated=[] if no_other_symptoms and not associated else associated,
     )  # fmt: skip
     with opened(home) as store:
-        now = _now()
+        now = clock.now()
         raw: dict[str, Any] = {"started_at": now}
         if again:
             last = store.episodes(limit=1)
@@ -269,10 +252,11 @@ def checkin(
     home: Path | None = HOME,
 ) -> None:
     """Answer the follow-up: has it got better since the last assessment?"""
-    from spasmcare.diary import actions, model
+    from spasmcare.diary import model
+    from spasmcare.services import diary as actions
 
     with opened(home) as store:
-        now = _now()
+        now = clock.now()
         due = actions.due_assessment(store, now)
         if due is not None:
             typer.echo(f"Follow-up of assessment {due.id} ({due.at:%Y-%m-%d}).")
@@ -290,29 +274,20 @@ def export(
     home: Path | None = HOME,
 ) -> None:  # fmt: skip
     """Export everything stored about you (profile, episodes, assessments, check-ins, steps)."""
-    from spasmcare.diary import transfer
+    from spasmcare.services import exports
 
-    allowed = (*transfer.FORMATS, *transfer.FHIR_FORMATS)
+    allowed = exports.FORMATS
     if form not in allowed:
         fail(f"--format: {form!r} is not allowed; allowed: {', '.join(allowed)}")
-    with opened(home) as store:
-        diary = store.snapshot()
-        patient_id = _patient_id(store) if form in transfer.FHIR_FORMATS else None
     partial = out.with_name(out.name + ".partial")
-    try:
-        with partial.open("w", encoding="utf-8", newline="") as handle:
-            transfer.write(diary, handle, form, patient_id)
-        partial.replace(out)
-    except OSError as error:
-        fail(f"--out: {out}: {error.strerror}")
+    with opened(home) as store:
+        try:
+            with partial.open("w", encoding="utf-8", newline="") as handle:
+                diary = exports.write(store, handle, form)
+            partial.replace(out)
+        except OSError as error:
+            fail(f"--out: {out}: {error.strerror}")
     typer.echo(f"Exported {len(diary.episodes)} episodes to {out}.")
-
-
-def _patient_id(store: Store) -> str:
-    """The diary's pseudonymous FHIR Patient id, kept in its home."""
-    from spasmcare.fhir import stored_id
-
-    return stored_id(store.settings.home)
 
 
 def import_(
@@ -322,22 +297,13 @@ def import_(
     home: Path | None = HOME,
 ) -> None:
     """Import an export file: all of it, or (on any bad line) none of it."""
-    from spasmcare.diary import transfer
-    from spasmcare.diary.model import Assessment, CheckIn
-
-    kept = {Assessment: 0, CheckIn: 0}
-
-    def counted(records: Iterator[Record]) -> Iterator[Record]:
-        for record in records:
-            if type(record) in kept:
-                kept[type(record)] += 1
-            yield record
+    from spasmcare.services.diary import import_file
 
     with opened(home) as store:
-        count = store.load(counted(transfer.read(file, _now())))
+        count, kept = import_file(store, file, clock.now())
     parts = [f"{count} episodes"] + [
         f"{n} {what}{'' if n == 1 else 's'}"
-        for what, n in (("assessment", kept[Assessment]), ("check-in", kept[CheckIn]))
+        for what, n in (("assessment", kept["assessment"]), ("check-in", kept["checkin"]))
         if n
     ]
     listed = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
@@ -363,18 +329,13 @@ def demo(
     from rich.progress import track
 
     from spasmcare.diary import demo as generated
-    from spasmcare.diary.model import Assessment
-    from spasmcare.engine.assess import assess
+    from spasmcare.services import diary
 
-    now = _now()
+    now = clock.now()
     with opened(home) as store:
         stream = generated.episodes(episodes, seed, now)
-        count = store.load(track(stream, total=episodes, description="Writing the diary"))
-        (latest,) = store.episodes(limit=1)
-        case = generated.case_of(latest)
-        result = assess(case)
-        store.add_assessment(
-            Assessment(now, case, result.as_json(), result.knowledge_version, latest.id)
+        count = diary.demo(
+            store, track(stream, total=episodes, description="Writing the diary"), now
         )
     typer.echo(f"Added {count} generated episodes and an assessment of the newest.")
 

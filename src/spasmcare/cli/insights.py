@@ -7,11 +7,11 @@ reportlab) stay inside the commands so `spasmcare --version` stays fast.
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 from pathlib import Path
 
 import typer
 
+from spasmcare import clock
 from spasmcare.cli.diary import HOME, fail, opened
 
 
@@ -23,12 +23,10 @@ def insights(
     home: Path | None = HOME,
 ) -> None:
     """What your diary shows: how often, when, where, how painful, triggers and what helped."""
-    from spasmcare.insights.analysis import analyse
-    from spasmcare.insights.serial import as_json
+    from spasmcare.services import insights as service
 
-    now = datetime.now(UTC)
     with opened(home) as store:
-        found = analyse(store.episodes(), now, store.steps())
+        found = service.of(store)
     written: list[Path] = []
     if charts_dir is not None:
         from spasmcare.insights import charts
@@ -38,17 +36,12 @@ def insights(
         except OSError as error:
             fail(f"--charts: {charts_dir}: {error.strerror}")
     if json_output:
-        data = as_json(found)
+        data = service.as_json(found)
         data["chart_files"] = [str(p) for p in written]
         typer.echo(json.dumps(data, ensure_ascii=False))
         return
     typer.echo(found.summary)
-    lines = [found.frequency.sentence, found.plan.sentence if found.plan else "",
-             found.time_of_day.sentence, found.regions.sentence, found.severity.sentence,
-             found.triggers_sentence, *[f.sentence for f in found.factors],
-             found.remedies_sentence, *[r.sentence for r in found.remedies],
-             *found.caveats]  # fmt: skip
-    for line in filter(None, lines):
+    for line in filter(None, [*service.readings(found), *found.caveats]):
         typer.echo(f"- {line}")
     if written:
         typer.echo(f"Wrote {len(written)} chart files to {charts_dir}.")
@@ -66,9 +59,9 @@ def report(
 ) -> None:  # fmt: skip
     """Write a one-to-three-page PDF summary for a clinician (made on this machine only)."""
     from spasmcare.diary.model import moment
-    from spasmcare.report import Who, build
+    from spasmcare.services.reports import Who, build
 
-    now = datetime.now(UTC)
+    now = clock.now()
     with opened(home) as store:
         start = moment("--since", since, now) if since else None
         try:

@@ -8,9 +8,11 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.prompt import Prompt
 
+from spasmcare.errors import form_message
 from spasmcare.kb import schema
 from spasmcare.kb.load import KnowledgeBase
 from spasmcare.result import Result
+from spasmcare.services.assessments import NOT_SURE, AnswerError, parse
 from spasmcare.vocabulary import REGIONS
 
 _STYLE = {
@@ -30,7 +32,6 @@ class Quit(Exception):
     """The person asked to stop the interview."""
 
 
-NOT_SURE = "not_sure"
 _HINT = "[dim](b: back, q: quit)[/dim]"
 
 
@@ -43,16 +44,26 @@ def _prompt(console: Console, text: str) -> str:
     return reply.strip()
 
 
-def ask(console: Console, kb: KnowledgeBase, q: schema.Question) -> Any:
-    """Ask one question; None when the person does not know. Raises Back or Quit."""
+def ask(console: Console, kb: KnowledgeBase, q: schema.Question) -> tuple[Any, str]:
+    """Ask one question until the reply can be used: the engine's value (None when the person
+    does not know) and the words for it, as ``assessments.parse`` gives them. Raises Back or
+    Quit."""
     console.print(f"\n[bold]{q.text}[/bold]")
     if q.help:
         console.print(f"[dim]{q.help}[/dim]")
+    while True:
+        try:
+            return parse(kb, q, _reply(console, kb, q))
+        except AnswerError as error:
+            console.print(f"[red]{form_message(error)}[/red]")
+
+
+def _reply(console: Console, kb: KnowledgeBase, q: schema.Question) -> list[str]:
+    """What the person typed, as the values a form would send (choice ids for numbers)."""
     if q.type == "number":
-        return _number(console, q)
+        return [_prompt(console, f"{q.unit or 'Number'} (blank if not known)")]
     if q.type == "names":
-        text = _prompt(console, "Names, separated by commas (blank for none)")
-        return [name.strip() for name in text.split(",") if name.strip()]
+        return [_prompt(console, "Names, separated by commas (blank for none)")]
     if q.type == "yes_no":
         choices = [("yes", "Yes"), ("no", "No"), (NOT_SURE, "Not sure")]
     else:
@@ -71,26 +82,8 @@ def ask(console: Console, kb: KnowledgeBase, q: schema.Question) -> Any:
         except (ValueError, IndexError):
             picked = []
         if picked and (many or len(picked) == 1):
-            break
+            return picked
         console.print("[red]Please enter the number of a choice.[/red]")
-    if q.type == "yes_no":
-        return None if picked[0] == NOT_SURE else picked[0] == "yes"
-    return picked if many else picked[0]
-
-
-def _number(console: Console, q: schema.Question) -> float | int | None:
-    while True:
-        text = _prompt(console, f"{q.unit or 'Number'} (blank if not known)")
-        if not text:
-            return None
-        try:
-            value = float(text) if q.field == "duration_minutes" else int(text)
-        except ValueError:
-            console.print("[red]Please enter a number.[/red]")
-            continue
-        if (q.minimum is None or value >= q.minimum) and (q.maximum is None or value <= q.maximum):
-            return value
-        console.print(f"[red]Please enter a number from {q.minimum} to {q.maximum}.[/red]")
 
 
 def show_result(result: Result) -> None:

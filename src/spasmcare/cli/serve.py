@@ -21,8 +21,8 @@ def serve(
     """Start the web app; open the address it prints in your browser."""
     import uvicorn
 
+    from spasmcare.app import WebConfig, create_app
     from spasmcare.config import settings
-    from spasmcare.web import WebConfig, create_app
 
     config = WebConfig.for_host(settings(home), host, multi_user)
     app = create_app(config)

@@ -39,7 +39,7 @@ class PatientRow:
 
 
 def row_for(store: Store, patient: Person, now: datetime) -> PatientRow:
-    from spasmcare.insights.analysis import analyse
+    from spasmcare.insights.wording import describe
 
     diary = store.as_owner(patient.id)
     latest = diary.latest_assessment()
@@ -51,7 +51,7 @@ def row_for(store: Store, patient: Person, now: datetime) -> PatientRow:
         )
         disposition = str(latest.result.get("disposition", "")) or None
     episodes = diary.episodes()
-    found = analyse(episodes, now, diary.steps())
+    found = describe(episodes, now, diary.steps())
     halves = found.frequency.halves
     worsening = bool(halves and halves.ratio and halves.ratio.side(1.0) == 1)
     overdue = actions.due_assessment(diary, now) is not None

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
+from spasmcare import clock
 from spasmcare.diary.model import Episode, Helped
 
 REGIONS = (("calf", 70), ("foot", 12), ("thigh", 10), ("shin", 4), ("hand", 4))
@@ -21,7 +22,7 @@ LONGEST = timedelta(days=20 * 365)
 def episodes(count: int, seed: int | None = None, now: datetime | None = None) -> Iterator[Episode]:
     """``count`` episodes, oldest first, before ``now``; the same seed gives the same diary."""
     rng = random.Random(seed)
-    now = now or datetime.now(UTC)
+    now = now or clock.now()
     zone = now.astimezone().tzinfo
     span = min(timedelta(weeks=count / PER_WEEK), LONGEST) + timedelta(days=1)
     start = now - span

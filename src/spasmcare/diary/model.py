@@ -12,7 +12,9 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any, Final
 
+from spasmcare import clock
 from spasmcare import vocabulary as v
+from spasmcare.errors import Problem
 from spasmcare.kb import diary as diary_rules
 
 HOW_MUCH: Final = ("not_at_all", "a_little", "a_lot")
@@ -27,14 +29,12 @@ CLOCK_SKEW: Final = timedelta(minutes=1)
 """Times up to this far ahead are accepted: two clocks on one machine can disagree slightly."""
 
 
-class InvalidValue(ValueError):
+class InvalidValue(Problem):
     """One bad value: which field, what it was, and what is allowed."""
 
     def __init__(self, field: str, value: object, allowed: str) -> None:
+        super().__init__(field, value, allowed)
         self.field = field
-        self.value = value
-        self.allowed = allowed
-        super().__init__(f"{field}: {value!r} is not allowed; allowed: {allowed}")
 
 
 @dataclass(frozen=True)
@@ -157,7 +157,7 @@ def moment(name: str, raw: object, now: datetime | None = None) -> datetime:
         raise InvalidValue(name, raw, "a date and time in ISO 8601, e.g. 2024-05-01T22:30")
     if value.tzinfo is None:
         value = value.astimezone()
-    limit = (now or datetime.now(UTC)) + CLOCK_SKEW
+    limit = (now or clock.now()) + CLOCK_SKEW
     if value > limit:
         raise InvalidValue(
             name, raw if isinstance(raw, str) else value.isoformat(), "a time not in the future"

@@ -79,8 +79,3 @@ def step_row(s: SelfCareStep) -> dict[str, Any]:
         "started_at": utc(s.started_at), "stopped_at": utc(s.stopped_at) if s.stopped_at else None,
     }  # fmt: skip
     return row if s.id is None else {**row, "id": s.id}
-
-
-def now() -> datetime:
-    """The current time as stored."""
-    return datetime.now(UTC).replace(tzinfo=None)

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection, CursorResult, delete, func, insert, select, update
 
+from spasmcare import clock
 from spasmcare.config import Settings
 from spasmcare.diary import bulk, database, rows, tables
 from spasmcare.diary.bulk import Record
@@ -74,7 +75,7 @@ class Store:
     def add_episode(self, e: Episode) -> Episode:
         """Save one episode; returns it with its id once the commit is durable."""
         with self._write() as c:
-            row = {**rows.episode_row(e, rows.now()), "owner": self.owner}
+            row = {**rows.episode_row(e, clock.stored_now()), "owner": self.owner}
             ident = _new_id(c.execute(insert(tables.episode), row))
         return Episode(**{**e.__dict__, "id": ident})
 
@@ -118,7 +119,7 @@ class Store:
     def replace_episode(self, e: Episode) -> Episode:
         """Save an edited episode in place of the one with its id."""
         t = tables.episode
-        row = rows.episode_row(e, rows.now())
+        row = rows.episode_row(e, clock.stored_now())
         del row["created_at"], row["id"]
         with self._write() as c:
             done = c.execute(update(t).where(t.c.id == e.id, *self._live(t)).values(row))
@@ -131,7 +132,9 @@ class Store:
         t = tables.episode
         with self._write() as c:
             done = c.execute(
-                update(t).where(t.c.id == ident, *self._live(t)).values(deleted_at=rows.now())
+                update(t)
+                .where(t.c.id == ident, *self._live(t))
+                .values(deleted_at=clock.stored_now())
             )
         if done.rowcount == 0:
             raise NotFound(f"no episode {ident} in the diary")
@@ -170,7 +173,7 @@ class Store:
         )
 
     def save_profile(self, p: Profile) -> None:
-        values = {**p.as_json(), "updated_at": rows.now()}
+        values = {**p.as_json(), "updated_at": clock.stored_now()}
         with self._write() as c:
             t = tables.profile
             if c.execute(update(t).where(t.c.owner == self.owner).values(values)).rowcount == 0:
@@ -263,7 +266,7 @@ class Store:
         Returns the number of episodes added.
         """
         with self._write() as c:
-            return bulk.load(c, records, rows.now(), self.owner)
+            return bulk.load(c, records, clock.stored_now(), self.owner)
 
     def forget(self) -> None:
         """Delete everything stored about the person."""

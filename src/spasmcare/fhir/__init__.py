@@ -38,12 +38,7 @@ the episodes and the saved assessments exactly, ids and the link from an assessm
 episode included. A RiskAssessment without that extension (from another system) is validated
 and otherwise ignored, so such a file still gives its episodes. Check-ins and self-care steps
 are not exported to FHIR; use the JSON export to move a whole diary.
+
+``export`` writes, ``read`` reads, ``patient`` keeps the pseudonymous Patient id; importing the
+package imports none of them.
 """
-
-from __future__ import annotations
-
-from spasmcare.fhir.export import FORMATS, resources, write
-from spasmcare.fhir.patient import stored_id
-from spasmcare.fhir.read import read
-
-__all__ = ["FORMATS", "read", "resources", "stored_id", "write"]

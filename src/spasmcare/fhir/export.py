@@ -11,9 +11,10 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Final, TextIO
 
+from spasmcare import clock
 from spasmcare.diary.model import Assessment, Diary
 from spasmcare.fhir import assessment, episodes, patient, questionnaire
 from spasmcare.fhir.terminology import JSON
@@ -89,7 +90,7 @@ def write(
         for resource in resources(diary, pid, knowledge, bundle=False):
             out.write(json.dumps(resource, ensure_ascii=False) + "\n")
         return
-    moment = (now or datetime.now(UTC)).isoformat(timespec="seconds")
+    moment = (now or clock.now()).isoformat(timespec="seconds")
     head = {"resourceType": "Bundle", "id": str(uuid.uuid4()), "type": "collection",
             "timestamp": moment}  # fmt: skip
     out.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "entry": [')

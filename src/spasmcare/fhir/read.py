@@ -22,7 +22,7 @@ from pydantic import ValidationError
 from spasmcare.diary import model
 from spasmcare.diary.bulk import Record
 from spasmcare.diary.model import InvalidValue
-from spasmcare.diary.transfer import TransferError
+from spasmcare.errors import TransferError
 from spasmcare.fhir import assessment, episodes, patient
 from spasmcare.fhir.terminology import JSON
 
@@ -108,8 +108,7 @@ def _records(
             yield assessment.restored(resource, seen, now)
     except InvalidValue as error:
         path = paths.get(error.field, error.field)
-        raise TransferError(line, f"{name}.{path}", f"{error.value!r} is not allowed; "
-                            f"allowed: {error.allowed}") from None  # fmt: skip
+        raise TransferError(line, f"{name}.{path}", error.message) from None
     for ref in (f"{kind}/{resource.get('id')}", url):
         if isinstance(ref, str):
             seen[ref] = episode_id

@@ -2,7 +2,7 @@
 
 ``measure`` reads the episodes (and the self-care steps being followed) once and returns
 numbers with their uncertainty, with no sentences; ``wording`` turns each part into one plain
-sentence, and ``spasmcare.insights.describe`` does both. Every comparison needs a minimum
+sentence, and ``wording.describe`` does both. Every comparison needs a minimum
 amount of data (the ``MIN_*`` values in ``model``) before it claims anything, and says how much
 more is needed when there is too little.
 """
@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
 from spasmcare.diary.model import Episode, SelfCareStep
-from spasmcare.insights import stats, wording
+from spasmcare.insights import stats
 from spasmcare.insights.model import (
     BANDS,
     FACTOR_WINDOW,
@@ -38,15 +38,7 @@ from spasmcare.insights.model import (
     TimeOfDay,
 )
 
-__all__ = ["Insights", "analyse", "measure"]
-
-
-def analyse(
-    episodes: Sequence[Episode], now: datetime, steps: Sequence[SelfCareStep] = ()
-) -> Insights:
-    """The numbers with their sentences: what ``spasmcare.insights.describe`` gives, kept here
-    for the callers that import it from this module."""
-    return wording.worded(measure(episodes, now, steps))
+__all__ = ["Insights", "measure"]
 
 
 def measure(

@@ -7,10 +7,13 @@ says what more is needed when the diary is too short to compare.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 from typing import Final
 
+from spasmcare.diary.model import Episode, SelfCareStep
+from spasmcare.insights.analysis import measure
 from spasmcare.insights.model import (
     BANDS,
     MIN_PATTERN,
@@ -33,6 +36,13 @@ LINK_CAVEAT: Final = (
     "other episodes: how many more followed in the next two days, and how painful they were. "
     "These are links in your diary, not proof of what brings cramps on or what stops them."
 )
+
+
+def describe(
+    episodes: Sequence[Episode], now: datetime, steps: Sequence[SelfCareStep] = ()
+) -> Insights:
+    """Everything the diary shows, each part with its one-sentence reading."""
+    return worded(measure(episodes, now, steps))
 
 
 def worded(i: Insights) -> Insights:

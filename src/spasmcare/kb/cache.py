@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pydantic
 
-from spasmcare import __version__
 from spasmcare.kb.model import KnowledgeBase
+from spasmcare.version import __version__
 
 # The code that turns the files into a KnowledgeBase: a cached one is only used by the same code.
 CODE = (

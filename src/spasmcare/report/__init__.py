@@ -1,31 +1,9 @@
-"""The clinician report: ``content`` gathers what it says, ``pdf`` lays it out."""
+"""The clinician report: ``content`` gathers what it says, ``pdf`` lays it out.
+
+``spasmcare.services.reports`` makes one from a diary."""
 
 from __future__ import annotations
 
-from datetime import datetime
-from pathlib import Path
-
-from spasmcare.diary.store import Store
 from spasmcare.report.content import Content, Who, gather
 
-__all__ = ["Content", "Who", "build", "content_of", "gather"]
-
-
-def content_of(store: Store, now: datetime, since: datetime | None, who: Who) -> Content:
-    """The report's content from the diary in ``store`` and the shipped knowledge base."""
-    from spasmcare.kb.load import load_default
-
-    kb = load_default()
-    episodes = store.episodes(since=since)
-    return gather(kb, store.profile(), episodes, store.assessments(), store.checkins(),
-                  store.steps(), now, since, who)  # fmt: skip
-
-
-def build(store: Store, out: Path, now: datetime, since: datetime | None = None,
-          who: Who | None = None) -> Content:  # fmt: skip
-    """Write the clinician report PDF to ``out``; returns what it says."""
-    from spasmcare.report import pdf
-
-    content = content_of(store, now, since, who or Who())
-    pdf.write(content, out)
-    return content
+__all__ = ["Content", "Who", "gather"]

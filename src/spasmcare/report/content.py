@@ -11,7 +11,8 @@ from datetime import datetime
 from typing import Any
 
 from spasmcare.diary.model import Assessment, CheckIn, Episode, Profile, SelfCareStep
-from spasmcare.insights.analysis import Insights, analyse
+from spasmcare.insights.model import Insights
+from spasmcare.insights.wording import describe
 from spasmcare.kb.load import KnowledgeBase
 from spasmcare.kb.schema import Question
 
@@ -74,7 +75,7 @@ def gather(
         who=_who(who, profile),
         assessment=latest,
         answers=_answers(kb.questions, latest.case) if latest else [],
-        insights=analyse(chosen, now, steps),
+        insights=describe(chosen, now, steps),
         medicines=medicines,
         conditions=[_condition(kb, c) for c in (profile.conditions if profile else ())],
         steps=steps,

@@ -1,9 +1,6 @@
-"""The web app: server-rendered pages over the same services as the command line.
+"""The web app's pages: server-rendered, over the same services as the command line.
 
-``app`` builds the ASGI app, ``context`` gives each request its session, person and diary,
-``routes`` holds one module per page, ``interview`` keeps the questionnaire's state.
+``config`` says how the app runs, ``context`` gives each request its session, person and diary,
+``routes`` holds one module per page, ``pages`` adds the headers, limits and error pages.
+``spasmcare.app.create_app`` puts them together; importing this package builds nothing.
 """
-
-from spasmcare.web.app import WebConfig, create_app
-
-__all__ = ["WebConfig", "create_app"]

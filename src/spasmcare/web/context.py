@@ -10,7 +10,6 @@ import ipaddress
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +18,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.datastructures import FormData
 
+from spasmcare import clock
 from spasmcare.accounts.people import People, Person
 from spasmcare.accounts.security import same
 from spasmcare.accounts.sessions import Session, Sessions
@@ -27,12 +27,11 @@ from spasmcare.clinic import shared
 from spasmcare.clinic.audit import Audit
 from spasmcare.clinic.consent import Consents
 from spasmcare.clinic.limits import RateLimiter, limiter
-from spasmcare.diary.store import Store
-from spasmcare.diary.tables import LOCAL_OWNER
 from spasmcare.kb.load import KnowledgeBase, load_default
+from spasmcare.services.diary import LOCAL_OWNER, Store
 
 if TYPE_CHECKING:
-    from spasmcare.web.app import WebConfig
+    from spasmcare.web.config import WebConfig
 
 HERE = Path(__file__).resolve().parent
 COOKIE = "spasmcare_session"
@@ -64,7 +63,7 @@ class Services:
             lstrip_blocks=True,
         )
         sessions = Sessions(store.engine)
-        sessions.sweep(naive_now())
+        sessions.sweep(clock.stored_now())
         e = store.engine
         return cls(
             config, load_default(), store, People(e), sessions, templates, Tokens(e),
@@ -78,14 +77,6 @@ class Services:
 def services(request: Request) -> Services:
     found: Services = request.app.state.web
     return found
-
-
-def now() -> datetime:
-    return datetime.now(UTC)
-
-
-def naive_now() -> datetime:
-    return now().replace(tzinfo=None)
 
 
 def _secure(request: Request) -> bool:
@@ -105,7 +96,7 @@ async def with_session(request: Request, call_next: CallNext) -> Response:
         return await call_next(request)
     web = services(request)
     token = request.cookies.get(COOKIE)
-    moment = naive_now()
+    moment = clock.stored_now()
     session = web.sessions.get(token, moment) if token else None
     if session is None:
         session = web.sessions.new(moment)
@@ -131,7 +122,7 @@ def replace_session(request: Request, person_id: int | None) -> Session:
     """A fresh session (new token, new CSRF token) on sign-in and sign-out: no fixation."""
     web = services(request)
     web.sessions.end(session(request))
-    fresh = web.sessions.new(naive_now(), person_id)
+    fresh = web.sessions.new(clock.stored_now(), person_id)
     request.state.session = fresh
     return fresh
 
@@ -190,7 +181,7 @@ def shared_diary(request: Request, patient: int, action: str) -> Store:
     if who.id == patient:
         return web.store.as_owner(patient)
     found = shared.shared_diary(
-        web.store, web.consents, web.audit, who, patient, action, naive_now()
+        web.store, web.consents, web.audit, who, patient, action, clock.stored_now()
     )
     if found is None:
         raise HTTPException(404, "There is no such patient among those sharing with you.")

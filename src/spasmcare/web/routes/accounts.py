@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 
+from spasmcare import clock
 from spasmcare.accounts.people import AccountError
 from spasmcare.web import context
 from spasmcare.web.context import flash, redirect, render, services
@@ -50,9 +51,9 @@ async def _enter(request: Request, mode: str) -> Response:
     people = services(request).people
     try:
         if mode == "signup":
-            who = people.sign_up(username, password, context.naive_now())
+            who = people.sign_up(username, password, clock.stored_now())
         else:
-            who = people.sign_in(username, password, context.naive_now())
+            who = people.sign_in(username, password, clock.stored_now())
     except AccountError as error:
         return render(request, "signin.html", {"mode": mode, "error": str(error),
                                                "username": username}, status=400)  # fmt: skip

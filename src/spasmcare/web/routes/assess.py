@@ -14,13 +14,12 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 
-from spasmcare.case import CaseError
-from spasmcare.diary.model import Assessment, Episode
-from spasmcare.engine.assess import assess as run
+from spasmcare import clock
 from spasmcare.engine.assess import failsafe
+from spasmcare.errors import form_message
 from spasmcare.result import Result
-from spasmcare.vocabulary import REGIONS
-from spasmcare.web import context, interview
+from spasmcare.services import assessments as interview
+from spasmcare.web import context
 from spasmcare.web.context import flash, redirect, render, services, session
 from spasmcare.web.results import result_view
 
@@ -143,7 +142,7 @@ async def answer_page(request: Request) -> Response:
     try:
         value, shown = interview.parse(kb, question, [str(v) for v in data.getlist("value")])
     except interview.AnswerError as error:
-        return _question(request, state, question, str(error), status=400)
+        return _question(request, state, question, form_message(error), status=400)
     state.apply(question, value, shown)
     _keep(request, state)
     return redirect("/assess" if state.current(kb) else "/assess/result")
@@ -173,10 +172,7 @@ async def result_page(request: Request) -> Response:
     if "result" in s.data:
         result = Result.model_validate(s.data["result"])
     else:
-        try:
-            result = run(state.answers, kb)
-        except CaseError:
-            result = failsafe(kb, ["the answers could not be read"])
+        result = interview.result_of(kb, state.answers)
         _keep(request, state, result)
     view = result_view(kb, result, state.history, saved=bool(s.data.get("saved")))
     return render(request, "result.html", view)
@@ -189,25 +185,8 @@ async def save(request: Request) -> Response:
     s = session(request)
     if "result" not in s.data:
         return redirect("/assess")
-    store = context.diary(request)
-    state = _state(request)
-    a = state.answers
-    now = context.now()
-    episode = store.add_episode(
-        Episode(
-            started_at=now,
-            region=a["region"] if a.get("region") in REGIONS else "whole_body",
-            side=a.get("side"),
-            severity=a.get("severity_0_10"),
-            duration_minutes=a.get("duration_minutes"),
-            associated=tuple(a["associated"]) if "associated" in a else None,
-            triggers=tuple(a.get("recent") or ()),
-        )
-    )
-    result = s.data["result"]
-    store.add_assessment(
-        Assessment(now, dict(a), result, str(result["knowledge_version"]), episode.id)
-    )
+    interview.save(context.diary(request), _state(request).answers, s.data["result"],
+                   clock.now())  # fmt: skip
     s.data["saved"] = True
     s.changed = True
     flash(request, "Saved to your diary: the episode and this assessment.", "success")

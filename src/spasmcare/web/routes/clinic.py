@@ -6,10 +6,11 @@ from __future__ import annotations
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 
+from spasmcare import clock
 from spasmcare.clinic import dashboard
 from spasmcare.web import context
 from spasmcare.web.context import render, services
-from spasmcare.web.routes.insights import _download
+from spasmcare.web.routes.insights import download
 
 router = APIRouter(prefix="/clinic")
 EPISODES = 50
@@ -21,7 +22,7 @@ def dashboard_page(request: Request, after: int = 0) -> HTMLResponse:
     if who.role != "clinician":
         raise HTTPException(404, "The clinic dashboard is for clinicians.")
     web = services(request)
-    rows = dashboard.patients(web.store, web.consents, who.id, context.now(), after)
+    rows = dashboard.patients(web.store, web.consents, who.id, clock.now(), after)
     more = max((r.patient.id for r in rows), default=None) if len(rows) == dashboard.PAGE else None
     return render(request, "clinic.html", {"rows": rows, "more": more})
 
@@ -39,10 +40,8 @@ def patient_page(request: Request, patient: int) -> HTMLResponse:
 
 @router.get("/patients/{patient}/report.pdf")
 def patient_report(request: Request, patient: int) -> Response:
-    from spasmcare.report import content_of
-    from spasmcare.report.content import Who
-    from spasmcare.report.pdf import render as pdf
+    from spasmcare.services import reports
 
     store = context.shared_diary(request, patient, "downloaded the clinician report")
-    made = pdf(content_of(store, context.now(), None, Who()))
-    return _download(made, "application/pdf", "spasmcare-report.pdf")
+    made = reports.pdf(store)
+    return download(made, "application/pdf", "spasmcare-report.pdf")

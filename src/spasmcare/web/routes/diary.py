@@ -9,10 +9,12 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 from starlette.datastructures import FormData
 
+from spasmcare import clock
 from spasmcare import vocabulary as v
-from spasmcare.diary import actions, model
-from spasmcare.diary.actions import Outcome
-from spasmcare.diary.store import NotFound
+from spasmcare.diary import model
+from spasmcare.errors import form_message
+from spasmcare.services import diary as actions
+from spasmcare.services.diary import NotFound, Outcome
 from spasmcare.web import context
 from spasmcare.web.context import flash, redirect, render, services
 from spasmcare.web.results import said
@@ -38,7 +40,7 @@ def _raw(data: FormData) -> dict[str, Any]:
 
     when = text("started_at")
     return {
-        "started_at": when or context.now(),
+        "started_at": when or clock.now(),
         "region": text("region") or None,
         "side": text("side") or None,
         "severity": text("severity") or None,
@@ -70,7 +72,7 @@ def _advice(request: Request, outcome: Outcome) -> None:
 def diary_page(request: Request) -> HTMLResponse:
     store = context.diary(request)
     episodes = store.episodes(limit=PAGE)
-    due = actions.due_assessment(store, context.now())
+    due = actions.due_assessment(store, clock.now())
     last = episodes[0] if episodes else None
     return render(request, "diary.html", {
         "episodes": episodes, "last": last, "due": due, "regions": _regions(request),
@@ -82,7 +84,7 @@ def diary_page(request: Request) -> HTMLResponse:
 async def log(request: Request) -> Response:
     data = await context.form(request)
     store = context.diary(request)
-    now = context.now()
+    now = clock.now()
     try:
         episode = model.episode(_raw(data), now)
     except model.InvalidValue as error:
@@ -103,7 +105,7 @@ def _form_error(
         "episodes": episodes, "last": episodes[0] if episodes else None, "due": None,
         "regions": _regions(request), "sides": v.SIDES, "total": store.count(),
         "form": {k: str(x) for k, x in data.items()},
-        "errors": {error.field: f"{error.value!r} is not allowed; allowed: {error.allowed}"},
+        "errors": {error.field: form_message(error)},
         **extra,
     }, status=status)  # fmt: skip
 
@@ -134,12 +136,12 @@ async def edit(request: Request, ident: int) -> Response:
             raw["started_at"] = old.started_at
         if raw["helped"] == [h.what for h in old.helped]:
             raw["helped"] = [h.as_json() for h in old.helped]
-        new = model.episode(raw, context.now())
+        new = model.episode(raw, clock.now())
     except model.InvalidValue as error:
         return render(request, "episode_edit.html", {
             "e": old, "regions": _regions(request), "sides": v.SIDES,
             "form": {k: str(x) for k, x in data.items()},
-            "errors": {error.field: f"{error.value!r} is not allowed; allowed: {error.allowed}"},
+            "errors": {error.field: form_message(error)},
         }, status=400)  # fmt: skip
     context.diary(request).replace_episode(new)
     flash(request, "Episode updated.", "success")
@@ -174,7 +176,7 @@ async def checkin(request: Request) -> Response:
         return redirect("/diary")
     note = data.get("note")
     _, outcome = actions.check_in(store, answer, note if isinstance(note, str) else "",
-                                  context.now())  # fmt: skip
+                                  clock.now())  # fmt: skip
     flash(request, "Thank you: your check-in is saved.", "success")
     _advice(request, outcome)
     return redirect("/diary")

@@ -3,95 +3,58 @@ report (PDF), FHIR, CSV and JSON. Made on this server from this person's diary o
 
 from __future__ import annotations
 
-import io
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 
-from spasmcare.diary import transfer
-from spasmcare.diary.tables import LOCAL_OWNER
+from spasmcare.services import exports, insights
 from spasmcare.web import context
 from spasmcare.web.context import render
 
 if TYPE_CHECKING:
-    from spasmcare.insights.analysis import Insights
-    from spasmcare.insights.charts import Chart
+    pass
 
 router = APIRouter()
-KINDS = {
-    "json": ("application/x-ndjson", "spasmcare-diary.jsonl"),
-    "csv": ("text/csv; charset=utf-8", "spasmcare-diary.csv"),
-    "fhir": ("application/fhir+json", "spasmcare-diary.fhir.json"),
-}
 
 
 @router.get("/insights", response_class=HTMLResponse)
 def insights_page(request: Request) -> HTMLResponse:
-    from spasmcare.insights.analysis import analyse
-
-    store = context.diary(request)
-    found = analyse(store.episodes(), context.now(), store.steps())
-    readings = [found.frequency.sentence, found.plan.sentence if found.plan else "",
-                found.time_of_day.sentence, found.regions.sentence, found.severity.sentence,
-                found.triggers_sentence, *[f.sentence for f in found.factors],
-                found.remedies_sentence, *[r.sentence for r in found.remedies]]  # fmt: skip
-    charts = _charts(found) if found.episodes else []
+    found = insights.of(context.diary(request))
+    charts = insights.charts(found, caption=False) if found.episodes else []
     return render(request, "insights.html", {
-        "found": found, "readings": [r for r in readings if r],
+        "found": found, "readings": insights.readings(found),
         "charts": [(c.name, c.title, c.sentence) for c in charts],
     })  # fmt: skip
 
 
-def _charts(found: Insights) -> list[Chart]:
-    from spasmcare.insights import charts
-
-    return charts.charts(found, caption=False)
-
-
 @router.get("/insights/chart/{name}.png")
 def chart(request: Request, name: str) -> Response:
-    from spasmcare.insights import charts
-    from spasmcare.insights.analysis import analyse
-
-    store = context.diary(request)
-    found = analyse(store.episodes(), context.now(), store.steps())
-    for maker in charts.MAKERS:
-        made = maker(found)
-        if made.name == name:
-            return Response(made.png(), media_type="image/png")
-    raise HTTPException(404, "No such chart.")
+    made = insights.chart(insights.of(context.diary(request)), name)
+    if made is None:
+        raise HTTPException(404, "No such chart.")
+    return Response(made.png(), media_type="image/png")
 
 
 @router.get("/report.pdf")
 def report(request: Request) -> Response:
-    from spasmcare.report import content_of
-    from spasmcare.report.content import Who
-    from spasmcare.report.pdf import render as pdf
+    from spasmcare.services import reports
 
-    store = context.diary(request)
-    made = pdf(content_of(store, context.now(), None, Who()))
-    return _download(made, "application/pdf", "spasmcare-report.pdf")
+    made = reports.pdf(context.diary(request))
+    return download(made, "application/pdf", "spasmcare-report.pdf")
 
 
 @router.get("/export/{kind}")
 def export(request: Request, kind: str) -> Response:
-    if kind not in KINDS:
+    if kind not in exports.KINDS:
         raise HTTPException(404, "No such export.")
-    store = context.diary(request)
-    out = io.StringIO()
-    patient = None
-    if kind == "fhir" and store.owner == LOCAL_OWNER and store.settings.is_sqlite:
-        from spasmcare.fhir import stored_id
-
-        patient = stored_id(store.settings.home)
-    transfer.write(store.snapshot(), out, kind, patient)
-    media, name = KINDS[kind]
-    return _download(out.getvalue().encode(), media, name)
+    made = exports.export(context.diary(request), kind)
+    return download(made.body, made.media_type, made.filename)
 
 
-def _download(body: bytes, media: str, name: str) -> Response:
+def download(body: bytes, media: str, name: str) -> Response:
+    """``body`` as a file to save, its name dated today."""
     stamp = datetime.now().strftime("%Y-%m-%d")
     stem, _, ext = name.partition(".")
     return Response(body, media_type=media, headers={

@@ -7,6 +7,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from spasmcare import vocabulary as v
 from spasmcare.diary import model
+from spasmcare.errors import form_message
 from spasmcare.web import context
 from spasmcare.web.context import flash, redirect, render
 
@@ -41,7 +42,7 @@ async def save_profile(request: Request) -> Response:
     except model.InvalidValue as error:
         return render(request, "settings.html", {
             "p": store.profile() or model.Profile(), "sexes": v.SEXES,
-            "error": f"{error.field}: {error.value!r} is not allowed; allowed: {error.allowed}",
+            "error": f"{error.field}: {form_message(error)}",
         }, status=400)  # fmt: skip
     store.save_profile(profile)
     flash(request, "Profile saved. New assessments will use it.", "success")

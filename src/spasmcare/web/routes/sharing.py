@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 
+from spasmcare import clock
 from spasmcare.clinic.audit import PAGE
 from spasmcare.clinic.consent import ConsentError
 from spasmcare.web import context
@@ -30,7 +31,7 @@ async def invite(request: Request) -> Response:
     email = data.get("email")
     clinician = web.people.named(email) if isinstance(email, str) and email.strip() else None
     try:
-        web.consents.grant(who.id, clinician, context.naive_now())
+        web.consents.grant(who.id, clinician, clock.stored_now())
     except ConsentError as error:
         flash(request, str(error), "warning")
         return redirect("/settings/sharing")
@@ -44,7 +45,7 @@ async def invite(request: Request) -> Response:
 async def revoke(request: Request, clinician: int) -> Response:
     await context.form(request)
     who = context.signed_in(request)
-    if not services(request).consents.revoke(who.id, clinician, context.naive_now()):
+    if not services(request).consents.revoke(who.id, clinician, clock.stored_now()):
         raise HTTPException(404, "You do not share your diary with that clinician.")
     flash(request, "Stopped sharing: they can no longer see your diary.", "success")
     return redirect("/settings/sharing")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
+from spasmcare import clock
 from spasmcare.accounts.tokens import SCOPES, TokenError
 from spasmcare.web import context
 from spasmcare.web.context import flash, redirect, render, services
@@ -32,7 +33,7 @@ async def create(request: Request) -> Response:
     try:
         _, text = services(request).tokens.create(
             owner, scope if isinstance(scope, str) else "", name if isinstance(name, str) else "",
-            context.naive_now(),
+            clock.stored_now(),
         )  # fmt: skip
     except TokenError as error:
         return _page(request, error=str(error))
@@ -43,7 +44,7 @@ async def create(request: Request) -> Response:
 async def revoke(request: Request, ident: str) -> Response:
     await context.form(request)
     try:
-        services(request).tokens.revoke(context.owner(request), ident, context.naive_now())
+        services(request).tokens.revoke(context.owner(request), ident, clock.stored_now())
     except TokenError as error:
         flash(request, str(error), "warning")
         return redirect("/settings/tokens")

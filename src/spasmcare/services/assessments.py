@@ -1,26 +1,45 @@
-"""The questionnaire's state between pages, kept in the server-side session.
+"""Assessments: a case assessed, and the interview that builds one, for every interface.
 
-The state is plain JSON: the answers so far, the questions asked, and a history of earlier
-states so that "Back" and "Change" restore exactly what was there before.
+The interview's state is plain JSON (the pages keep it in the server-side session, the terminal
+in memory): the answers so far, the questions asked, and a history of earlier states so that
+"Back" and "Change" restore exactly what was there before. ``parse`` turns what a person gave
+(a form's values, the terminal's typed choices) into the engine's value, "not sure" included,
+or an ``AnswerError`` that says what to give instead.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
-from spasmcare.diary.model import Profile
+from spasmcare.case import CaseError
+from spasmcare.diary.model import Assessment, Episode, Profile
+from spasmcare.engine.assess import assess, failsafe
 from spasmcare.engine.interview import answer, next_question
+from spasmcare.errors import Problem
 from spasmcare.kb import schema
 from spasmcare.kb.load import KnowledgeBase
+from spasmcare.result import Result
 from spasmcare.vocabulary import REGIONS
+
+if TYPE_CHECKING:
+    from spasmcare.diary.store import Store
 
 BLOCKS = {"A": "Danger signs", "B": "About the cramp", "C": "About you", "D": "Your history"}
 NOT_SURE = "not_sure"
+"""The choice of a yes-or-no question that leaves its answer unknown."""
+
+__all__ = [
+    "NOT_SURE", "AnswerError", "State", "assess", "checklist", "parse", "result_of", "save",
+]  # fmt: skip
 
 
-class AnswerError(ValueError):
+class AnswerError(Problem):
     """An answer that cannot be used, with a message for the person."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__("", message=message)
 
 
 @dataclass
@@ -119,3 +138,34 @@ def checklist(q: schema.Question) -> list[tuple[str, str]]:
     """A checklist's boxes, always ending with "None of these"."""
     boxes = [(c.id, c.label) for c in q.choices if c.value is not None]
     return [*boxes, ("none", "None of these")]
+
+
+def result_of(kb: KnowledgeBase, answers: dict[str, Any]) -> Result:
+    """The assessment of an interview's answers; the fail-safe advice when they cannot be read."""
+    try:
+        return assess(answers, kb)
+    except CaseError:
+        return failsafe(kb, ["the answers could not be read"])
+
+
+def save(
+    store: Store, answers: dict[str, Any], result: dict[str, Any], now: datetime
+) -> tuple[Episode, Assessment]:
+    """Keep an interview in the diary: the episode it describes, and its assessment linked to it
+    (``spasmcare.diary.follow_up.case_of`` reads such an episode back into a case)."""
+    a = answers
+    episode = store.add_episode(
+        Episode(
+            started_at=now,
+            region=a["region"] if a.get("region") in REGIONS else "whole_body",
+            side=a.get("side"),
+            severity=a.get("severity_0_10"),
+            duration_minutes=a.get("duration_minutes"),
+            associated=tuple(a["associated"]) if "associated" in a else None,
+            triggers=tuple(a.get("recent") or ()),
+        )
+    )
+    saved = store.add_assessment(
+        Assessment(now, dict(a), result, str(result["knowledge_version"]), episode.id)
+    )
+    return episode, saved

@@ -1,12 +1,12 @@
-"""Building the ASGI app: settings, security headers, sessions and the page routes."""
+"""The pages' part of the app: static files, security headers, sessions, limits and error pages.
+
+``spasmcare.app.create_app`` builds the app and mounts the page routes; ``install`` adds the rest.
+"""
 
 from __future__ import annotations
 
 import logging
 import time
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -17,25 +17,11 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.base import BaseHTTPMiddleware
 from starlette.routing import Match
 
-from spasmcare import __version__, api
-from spasmcare.api import cds_auth, problems
-from spasmcare.api import person as person_api
-from spasmcare.clinic.link import lookup
-from spasmcare.config import Settings
-from spasmcare.diary.tables import LOCAL_OWNER
+from spasmcare.api import problems
 from spasmcare.web import context
+from spasmcare.web.config import WebConfig
 from spasmcare.web.gate import Gate
-from spasmcare.web.routes import (
-    accounts,
-    assess,
-    clinic,
-    diary,
-    home,
-    insights,
-    settings,
-    sharing,
-    tokens,
-)
+from spasmcare.web.routes import assess
 
 HERE = Path(__file__).resolve().parent
 STATIC = HERE / "static"
@@ -54,80 +40,16 @@ HEADERS = {
     "Cross-Origin-Opener-Policy": "same-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
 }
-LOOPBACK = frozenset(("127.0.0.1", "localhost", "::1"))
 API_PATHS = ("/api/", "/cds-services", "/openapi.json")
 """Paths answered as JSON (problem details on error) with no session cookie."""
 MAX_PAGE_BODY = 256 * 1024
 """Largest form a page accepts, in bytes (the API's own limit is 64 KB)."""
 
 
-@dataclass(frozen=True)
-class WebConfig:
-    """How the app runs: where the data is, and whether people sign in."""
-
-    settings: Settings
-    multi_user: bool = False
-    secure_cookies: bool = False
-    extra: dict[str, str] = field(default_factory=dict)
-
-    @classmethod
-    def for_host(cls, settings: Settings, host: str, multi_user: bool = False) -> WebConfig:
-        """Single-person mode only on a loopback address; Secure cookies off loopback."""
-        local = host in LOOPBACK
-        return cls(settings, multi_user=multi_user or not local, secure_cookies=not local)
-
-
-def app_from_environment() -> FastAPI:
-    """The clinic app (sign-in required) configured from the environment, for
-    ``uvicorn spasmcare.web.app:app_from_environment --factory --workers N``."""
-    from spasmcare.config import settings
-
-    return create_app(WebConfig(settings(), multi_user=True))
-
-
-def create_app(config: WebConfig) -> FastAPI:
-    """The spasmcare web app for ``config``."""
-    try:
-        cds_trust = cds_auth.trust_of(config.settings)
-    except cds_auth.ClientsError as error:
-        raise SystemExit(f"error: {error}") from None
-    services = context.Services.open(config)
-
-    @asynccontextmanager
-    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        yield
-        services.close()
-
-    app = FastAPI(
-        title="spasmcare API", version=__version__, docs_url=None, redoc_url=None,
-        lifespan=lifespan,
-        description="Assessment, interview, CDS Hooks and your diary (with an access token). "
-        "Information and triage support, not a diagnosis.",
-    )  # fmt: skip
-    app.state.web = services
+def install(app: FastAPI, services: context.Services, config: WebConfig) -> None:
+    """The pages' part of ``app``: static files, security headers, sessions, the body cap and
+    the rate limit, and error pages (problem details on the API's paths)."""
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    for module in (home, assess, diary, insights, settings, accounts, sharing, tokens, clinic):
-        app.include_router(module.router, include_in_schema=False)
-    single = not config.multi_user
-    store = services.store
-
-    def fhir_id(owner: int) -> str | None:
-        if owner == LOCAL_OWNER and store.settings.is_sqlite:
-            from spasmcare.fhir import stored_id
-
-            return stored_id(store.settings.home)
-        return services.people.fhir_id(owner)
-
-    # A diary reaches an EHR only when the deployment trusts its CDS client; token ids are
-    # counted where every process sees them, so a replayed token is refused by all.
-    if cds_trust is not None:
-        cds_trust = replace(cds_trust, replays=services.limiter.counter)
-    link = lookup(store, services.people, services.audit, single) if cds_trust else None
-    for router in api.routers(link, cds_trust):
-        app.include_router(router)
-    per_token = config.settings.limits.api_token
-    app.include_router(person_api.router(person_api.PersonServices(
-        store, services.tokens, services.limiter, per_token, fhir_id)))  # fmt: skip
 
     async def security_headers(request: Request, call_next: context.CallNext) -> Response:
         start = time.perf_counter()
@@ -190,8 +112,6 @@ def create_app(config: WebConfig) -> FastAPI:
             "about your health, contact a doctor, nurse or pharmacist.",
             status_code=500,
         )
-
-    return app
 
 
 def _declared(request: Request) -> int:

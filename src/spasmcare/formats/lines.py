@@ -1,18 +1,14 @@
-"""Export and import files: everything stored about the person, as JSON lines or CSV.
+"""Records and JSON lines: everything stored about the person, one record on one line.
 
-Both formats put one record on one line (a CSV cell may span lines), so an import error names
-the line, the field and what is allowed. Reading is lazy: the store consumes the records inside
-one transaction, and the first bad line rolls the whole import back. FHIR (a Bundle or NDJSON)
-is written and read by ``spasmcare.fhir``; ``read`` recognises it by its first line.
+``records`` turns a diary into plain records and ``record`` checks one back (JSON lines and CSV
+both use them); ``write`` and ``read`` are the JSON-lines format itself, a header line first.
 """
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Callable, Iterator, Mapping
-from datetime import UTC, datetime
-from pathlib import Path
+from datetime import datetime
 from typing import Any, Final, TextIO
 
 from pydantic_core import SchemaValidator, ValidationError, from_json
@@ -30,26 +26,10 @@ from spasmcare.diary.model import (
     InvalidValue,
     SelfCareStep,
 )
+from spasmcare.errors import TransferError
 
 FORMAT: Final = "spasmcare-diary"
 VERSION: Final = 1
-FORMATS: Final = ("json", "csv")
-FHIR_FORMATS: Final = ("fhir", "ndjson")
-"""FHIR R4 Bundle and NDJSON (``spasmcare.fhir``); import detects them by their content."""
-LIST_COLUMNS: Final = ("triggers", "helped", "associated")
-CSV_COLUMNS: Final = (
-    "kind", "id", "started_at", "region", "side", "severity", "duration_minutes", "triggers",
-    "helped", "associated", "notes", "deleted_at", "data",
-)  # fmt: skip
-"""Episodes fill the named columns; other records put their JSON in ``data``."""
-
-
-class TransferError(ValueError):
-    """A file that cannot be imported: the line and field at fault, and what is allowed."""
-
-    def __init__(self, line: int, field: str, message: str) -> None:
-        self.line, self.field = line, field
-        super().__init__(f"line {line}: {field}: {message}" if line else f"{field}: {message}")
 
 
 def records(diary: Diary) -> Iterator[dict[str, Any]]:
@@ -76,64 +56,16 @@ def records(diary: Diary) -> Iterator[dict[str, Any]]:
         }  # fmt: skip
 
 
-def write(diary: Diary, out: TextIO, form: str, patient_id: str | None = None) -> None:
-    """Write the whole diary in ``form`` (json: JSON lines with a header line; csv; fhir;
-    ndjson). ``patient_id`` is the pseudonymous FHIR Patient id."""
-    if form in FHIR_FORMATS:
-        from spasmcare import fhir
-
-        fhir.write(diary, out, form, patient_id)
-        return
-    if form == "json":
-        out.write(json.dumps({"format": FORMAT, "version": VERSION}) + "\n")
-        for record in records(diary):
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-        return
-    writer = csv.DictWriter(out, CSV_COLUMNS)  # "\r\n" ends rows, so a lone "\r" gets quoted
-    writer.writeheader()
-    for record in records(diary):
-        writer.writerow(csv_row(record))
+def write(diary: Diary, out: TextIO) -> None:
+    """The diary as JSON lines, after a header line naming the format and its version."""
+    out.write(json.dumps({"format": FORMAT, "version": VERSION}) + "\n")
+    for item in records(diary):
+        out.write(json.dumps(item, ensure_ascii=False) + "\n")
 
 
-def csv_row(record: dict[str, Any]) -> dict[str, Any]:
-    """One record as a CSV row; lists are JSON so that any text survives exactly."""
-    if record["kind"] != "episode":
-        data = {k: x for k, x in record.items() if k != "kind"}
-        return {"kind": record["kind"], "data": json.dumps(data, ensure_ascii=False)}
-    row = {k: ("" if x is None else x) for k, x in record.items()}
-    for name in LIST_COLUMNS:
-        row[name] = json.dumps(record[name], ensure_ascii=False)
-    return row
-
-
-def read(path: Path, now: datetime | None = None) -> Iterator[Record]:
-    """Checked records of an export file, lazily; raises TransferError at the first bad line."""
-    try:
-        handle = path.open(encoding="utf-8", newline="")
-    except OSError as error:
-        raise TransferError(0, "file", f"{path}: {error.strerror}") from None
-    now = now or datetime.now(UTC)  # every line is checked against the same moment
-    with handle:
-        first = handle.readline()
-        if first.startswith("kind,"):
-            handle.seek(0)
-            yield from _csv(handle, now)
-        elif _fhir(first):
-            from spasmcare import fhir
-
-            handle.seek(0)
-            yield from fhir.read(handle, now)
-        else:
-            yield from _json(first, handle, now)
-
-
-def _fhir(first: str) -> bool:
-    text = first.lstrip("\ufeff").strip()  # a Bundle's first line, or any NDJSON resource
-    return text == "{" or '"resourceType"' in text
-
-
-def _json(first: str, handle: TextIO, now: datetime) -> Iterator[Record]:
-    header = _loads(1, first)
+def read(first: str, handle: TextIO, now: datetime) -> Iterator[Record]:
+    """Checked records of a JSON-lines export whose header line is ``first``."""
+    header = loads(1, first)
     if header.get("format") != FORMAT or header.get("version") != VERSION:
         raise TransferError(
             1, "format", f'expected a header {{"format": "{FORMAT}", "version": {VERSION}}}'
@@ -145,7 +77,7 @@ def _json(first: str, handle: TextIO, now: datetime) -> Iterator[Record]:
             try:
                 record: Record = episode_line(line)
             except ValidationError:
-                record = _record(number, _loads(number, line), now)
+                record = checked(number, loads(number, line), now)
             yield record
 
 
@@ -206,7 +138,7 @@ _STRIPPED = r"^[^\s\x1c-\x1f](.*[^\s\x1c-\x1f])?$"
 """A non-empty text that ``str.strip`` leaves as it is (Python also strips \\x1c-\\x1f)."""
 
 
-def _loads(number: int, line: str) -> dict[str, Any]:
+def loads(number: int, line: str) -> dict[str, Any]:
     try:
         value = from_json(line)  # pydantic's parser: over twice as fast as json.loads
     except ValueError:
@@ -221,39 +153,8 @@ def _loads(number: int, line: str) -> dict[str, Any]:
     return value
 
 
-def _csv(handle: TextIO, now: datetime) -> Iterator[Record]:
-    reader = csv.DictReader(handle)
-    missing = set(CSV_COLUMNS) - set(reader.fieldnames or ())
-    if missing:
-        raise TransferError(
-            1, sorted(missing)[0], "missing column; columns: " + ",".join(CSV_COLUMNS)
-        )
-    start = 2
-    for row in reader:
-        if None in row:
-            raise TransferError(start, "row", f"more cells than the {len(CSV_COLUMNS)} columns")
-        yield _record(start, _from_csv(start, row), now)
-        start = reader.line_num + 1
-
-
-def _from_csv(number: int, row: dict[str, str]) -> dict[str, Any]:
-    if row["kind"] != "episode":
-        data = _loads(number, row["data"] or "{}")
-        return {**data, "kind": row["kind"]}
-    record: dict[str, Any] = {k: (x if x != "" else None) for k, x in row.items() if k != "data"}
-    for name in LIST_COLUMNS:
-        text = row[name]
-        try:
-            record[name] = json.loads(text) if text else None
-        except json.JSONDecodeError:
-            raise TransferError(number, name, f"{text!r} is not a JSON list") from None
-    for name in ("severity", "id"):
-        if record[name] is not None and record[name].lstrip("-").isdigit():
-            record[name] = int(record[name])
-    return record
-
-
-def _record(number: int, raw: dict[str, Any], now: datetime | None) -> Record:
+def checked(number: int, raw: dict[str, Any], now: datetime | None) -> Record:
+    """One plain record (``kind`` and its fields) checked into its diary type."""
     kind = raw.pop("kind", None)
     try:
         if kind == "episode":
@@ -288,8 +189,7 @@ def _record(number: int, raw: dict[str, Any], now: datetime | None) -> Record:
                 id=_ref("id", raw.get("id")),
             )
     except InvalidValue as error:
-        raise TransferError(number, error.field, f"{error.value!r} is not allowed; allowed: "
-                            f"{error.allowed}") from None  # fmt: skip
+        raise TransferError(number, error.field, error.message) from None
     raise TransferError(number, "kind", f"{kind!r} is not allowed; allowed: "
                         "profile, episode, assessment, checkin, step")  # fmt: skip
 

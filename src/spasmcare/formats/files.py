@@ -1,0 +1,77 @@
+"""Export files in every format: JSON lines, CSV, a FHIR R4 Bundle and FHIR
+NDJSON, written and read in one place.
+
+Every format puts one record on one line (a CSV cell may span lines), so an import error names
+the line, the field and what is allowed. Reading is lazy: the store consumes the records inside
+one transaction, and the first bad line rolls the whole import back. ``read`` recognises the
+format by the file's first line. ``KINDS`` gives each downloadable format its media type and
+file name, for the pages, the API and the command line alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Final, TextIO
+
+from spasmcare import clock
+from spasmcare.diary.bulk import Record
+from spasmcare.diary.model import Diary
+from spasmcare.errors import TransferError
+from spasmcare.formats import lines, table
+from spasmcare.formats.lines import FORMAT, VERSION, records
+
+__all__ = [
+    "FHIR_FORMATS", "FORMAT", "FORMATS", "KINDS", "VERSION", "TransferError", "read", "records",
+    "write",
+]  # fmt: skip
+
+FORMATS: Final = ("json", "csv")
+FHIR_FORMATS: Final = ("fhir", "ndjson")
+"""FHIR R4 Bundle and NDJSON (``spasmcare.fhir``); import detects them by their content."""
+KINDS: Final = {
+    "json": ("application/x-ndjson", "spasmcare-diary.jsonl"),
+    "csv": ("text/csv; charset=utf-8", "spasmcare-diary.csv"),
+    "fhir": ("application/fhir+json", "spasmcare-diary.fhir.json"),
+}
+"""The downloads: each format's media type and file name."""
+
+
+def write(diary: Diary, out: TextIO, form: str, patient_id: str | None = None) -> None:
+    """Write the whole diary in ``form`` (json: JSON lines with a header line; csv; fhir;
+    ndjson). ``patient_id`` is the pseudonymous FHIR Patient id."""
+    if form in FHIR_FORMATS:
+        from spasmcare.fhir import export
+
+        export.write(diary, out, form, patient_id)
+    elif form == "json":
+        lines.write(diary, out)
+    else:
+        table.write(diary, out)
+
+
+def read(path: Path, now: datetime | None = None) -> Iterator[Record]:
+    """Checked records of an export file, lazily; raises TransferError at the first bad line."""
+    try:
+        handle = path.open(encoding="utf-8", newline="")
+    except OSError as error:
+        raise TransferError(0, "file", f"{path}: {error.strerror}") from None
+    now = now or clock.now()  # every line is checked against the same moment
+    with handle:
+        first = handle.readline()
+        if first.startswith("kind,"):
+            handle.seek(0)
+            yield from table.read(handle, now)
+        elif _fhir(first):
+            from spasmcare.fhir import read as fhir
+
+            handle.seek(0)
+            yield from fhir.read(handle, now)
+        else:
+            yield from lines.read(first, handle, now)
+
+
+def _fhir(first: str) -> bool:
+    text = first.lstrip("\ufeff").strip()  # a Bundle's first line, or any NDJSON resource
+    return text == "{" or '"resourceType"' in text
