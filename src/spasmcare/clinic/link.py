@@ -45,6 +45,6 @@ def lookup(store: Store, people: People, audit: Audit, single_person: bool) -> L
             found = evaluate(diary.profile(), episodes, diary.checkins(), diary.steps(), now)
             reasons = found.reasons
         audit.record(owner, ACTOR, "read the latest assessment", now.replace(tzinfo=None))
-        return LatestSummary.of(latest.at, latest.result, reasons)
+        return LatestSummary.of(latest.at, latest.result, reasons, latest.case)
 
     return find

@@ -18,7 +18,7 @@ from starlette.middleware.base import BaseHTTPMiddleware
 from starlette.routing import Match
 
 from spasmcare import __version__, api
-from spasmcare.api import cds_auth, problems
+from spasmcare.api import cds, cds_auth, problems
 from spasmcare.api import person as person_api
 from spasmcare.clinic.link import lookup
 from spasmcare.config import Settings
@@ -89,7 +89,8 @@ def create_app(config: WebConfig) -> FastAPI:
     """The spasmcare web app for ``config``."""
     try:
         cds_trust = cds_auth.trust_of(config.settings)
-    except cds_auth.ClientsError as error:
+        cds_origins = cds.check_origins(config.settings.cds_origins)
+    except (cds_auth.ClientsError, ValueError) as error:
         raise SystemExit(f"error: {error}") from None
     services = context.Services.open(config)
 
@@ -152,6 +153,8 @@ def create_app(config: WebConfig) -> FastAPI:
         limiter=services.limiter,
         per_address=config.settings.limits.api_address,
     )
+    if cds_origins:  # outermost, so that refusals (401, 429) carry the CORS headers too
+        app.add_middleware(cds.Cors, origins=cds_origins)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, error: StarletteHTTPException) -> Response:
