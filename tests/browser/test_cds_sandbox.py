@@ -7,9 +7,9 @@ a small FHIR server holding one Patient (born 1950, male) and his MedicationRequ
 built sandbox's static files. The sandbox fetches the prefetch from that FHIR server, signs a
 JWT without ``sub``, calls the service across origins and renders the cards.
 
-The sandbox is not part of this repository: build it where you like (``npm ci`` and
-``npx webpack --config webpack.config.prod.js`` in a checkout of cds-hooks/sandbox) and point
-``SPASMCARE_CDS_SANDBOX`` at the checkout (default: ``cds-sandbox`` beside this repository).
+The sandbox is not part of this repository: build a checkout of cds-hooks/sandbox as its own
+README says and point ``SPASMCARE_CDS_SANDBOX`` at it (default: ``cds-sandbox`` beside this
+repository).
 The test skips, saying why, when it finds no build. Requests to anywhere but loopback are
 aborted, so the sandbox's default services and FHIR server are never called.
 """
@@ -51,9 +51,9 @@ def _sandbox() -> tuple[Path, dict[str, Any]]:
     build, keys = SANDBOX / "build", SANDBOX / "keys" / "jwk-keypair.json"
     if not (build / "app.bundle.js").is_file() or not keys.is_file():
         pytest.skip(
-            f"the CDS Hooks sandbox is not built at {SANDBOX} (build/app.bundle.js and "
-            "keys/jwk-keypair.json): check out cds-hooks/sandbox, run npm ci and "
-            "npx webpack --config webpack.config.prod.js there, and set SPASMCARE_CDS_SANDBOX"
+            f"the CDS Hooks sandbox is not built at {SANDBOX} (no build/app.bundle.js or "
+            "keys/jwk-keypair.json): build a checkout of cds-hooks/sandbox and set "
+            "SPASMCARE_CDS_SANDBOX to it"
         )
     pair = json.loads(keys.read_text(encoding="utf-8"))
     key = pair["keys"][0] if "keys" in pair else pair
