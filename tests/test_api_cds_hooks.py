@@ -98,8 +98,10 @@ def test_discovery_lists_the_patient_view_service(client: TestClient) -> None:
 
 def test_nothing_known_invites_a_check(client: TestClient) -> None:
     cards = check_cards(client.post(SERVICE, json=hook_call()).json())
-    assert len(cards) == 1 and cards[0]["indicator"] == "info"
+    # the invitation, then what was not screened for want of a prefetch (never "all clear")
+    assert len(cards) == 2 and cards[0]["indicator"] == "info"
     assert "spasmcare" in cards[0]["summary"] and cards[0]["source"]["label"] == "spasmcare"
+    assert cards[1]["summary"].startswith("Medicines not screened")
 
 
 @pytest.mark.parametrize(
@@ -152,9 +154,10 @@ def test_prefetched_medicines_go_through_the_pain_relief_screen(client: TestClie
         "medicationStatements": None,
     }
     cards = check_cards(client.post(SERVICE, json=hook_call(prefetch=prefetch)).json())
-    assert len(cards) == 1
+    assert len(cards) == 2  # and the MedicationStatement list the EHR could not send
     card = cards[0]
     assert card["indicator"] == "warning"  # an over-the-counter drug to avoid
+    assert "MedicationStatement list" in cards[1]["summary"]
     assert "atorvastatin" in card["summary"].lower() and "Ibuprofen" in card["summary"]
     assert "Zorblax" in card["detail"] and "invite" in card["detail"]
 
@@ -175,7 +178,8 @@ def test_the_assessment_and_the_medicines_each_get_a_card() -> None:
     prefetch = {"medicationRequests": medicines(text("simvastatin"))}
     with with_lookup({"pat-3": latest}) as client:
         cards = check_cards(client.post(SERVICE, json=hook_call("pat-3", prefetch)).json())
-    assert len(cards) == 2 and "simvastatin" in cards[1]["summary"]
+    assert len(cards) == 3 and "simvastatin" in cards[1]["summary"]
+    assert "not screened" in cards[2]["summary"]  # no MedicationStatement list, no Patient
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ stateless part alone (the assessment API and CDS Hooks, no diary), for
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import replace
 
@@ -51,7 +51,8 @@ def create_app(config: WebConfig) -> FastAPI:
     """The spasmcare app for ``config``: the pages, the API and CDS Hooks."""
     try:
         cds_trust = cds_auth.trust_of(config.settings)
-    except cds_auth.ClientsError as error:
+        cds_origins = cds.check_origins(config.settings.cds_origins)
+    except (cds_auth.ClientsError, ValueError) as error:
         raise SystemExit(f"error: {error}") from None
     services = context.Services.open(config)
 
@@ -82,11 +83,14 @@ def create_app(config: WebConfig) -> FastAPI:
     app.include_router(person.router(shared))
     app.include_router(clinician.router(shared))
     pages.install(app, services, config)
+    if cds_origins:  # outermost, so that refusals (401, 429) carry the CORS headers too
+        app.add_middleware(cds.Cors, origins=cds_origins)
     return app
 
 
-def create_api_app(lookup: Lookup | None = None) -> FastAPI:
-    """The spasmcare JSON API alone, with its OpenAPI document at /openapi.json."""
+def create_api_app(lookup: Lookup | None = None, cds_origins: Sequence[str] = ()) -> FastAPI:
+    """The spasmcare JSON API alone, with its OpenAPI document at /openapi.json;
+    ``cds_origins`` are the browser-based EHRs' origins allowed to call /cds-services (CORS)."""
     app = FastAPI(
         title="spasmcare API",
         version=__version__,
@@ -96,6 +100,8 @@ def create_api_app(lookup: Lookup | None = None) -> FastAPI:
     for router in api_routers(lookup):
         app.include_router(router)
     problems.install(app)
+    if cds_origins:
+        app.add_middleware(cds.Cors, origins=cds_origins)
     return app
 
 

@@ -51,6 +51,9 @@ class Settings:
     cds_clients: Path | None = None
     """A JSON file of the EHRs whose signed JWTs the CDS service trusts (SPASMCARE_CDS_CLIENTS);
     read and checked by ``spasmcare.api.cds_auth.load_clients`` when the app starts."""
+    cds_origins: tuple[str, ...] = ()
+    """The origins of browser-based EHRs allowed to call /cds-services across origins
+    (SPASMCARE_CDS_ORIGINS, separated by commas or spaces; ``*`` for any); none: no CORS."""
 
     @property
     def is_sqlite(self) -> bool:
@@ -78,6 +81,9 @@ def settings(home: Path | None = None, environ: Mapping[str, str] | None = None)
         cds_clients=Path(env["SPASMCARE_CDS_CLIENTS"]).expanduser()
         if env.get("SPASMCARE_CDS_CLIENTS")
         else None,
+        cds_origins=tuple(
+            o.rstrip("/") for o in env.get("SPASMCARE_CDS_ORIGINS", "").replace(",", " ").split()
+        ),
     )
 
 

@@ -42,14 +42,21 @@ def _free_port() -> int:
 class Server:
     """`spasmcare serve` running in a subprocess."""
 
-    def __init__(self, home: Path, multi_user: bool) -> None:
-        self.port = _free_port()
+    def __init__(
+        self,
+        home: Path,
+        multi_user: bool,
+        environ: dict[str, str] | None = None,
+        port: int | None = None,
+    ) -> None:
+        self.port = port or _free_port()
         self.home = home
         self.url = f"http://127.0.0.1:{self.port}"
         command = [sys.executable, "-m", "spasmcare", "serve", "--port", str(self.port),
                    "--home", str(home), *(["--multi-user"] if multi_user else [])]  # fmt: skip
         # many sign-ins from one address within a minute: the tests, not an attack
-        env = {**os.environ, "SPASMCARE_HOME": str(home), "SPASMCARE_RATE_SIGN_IN": "1000"}
+        env = {**os.environ, "SPASMCARE_HOME": str(home), "SPASMCARE_RATE_SIGN_IN": "1000",
+               **(environ or {})}  # fmt: skip
         env.pop("SPASMCARE_DATABASE_URL", None)
         self.process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE,
                                         stderr=subprocess.STDOUT)  # fmt: skip

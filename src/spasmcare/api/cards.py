@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final, Literal
 
@@ -73,6 +73,8 @@ class Record:
     medications: tuple[str, ...] = ()
     age: int | None = None
     sex: str | None = None
+    missing: tuple[str, ...] = ()
+    """The prefetch keys the EHR did not send (or sent as null): what was not screened."""
 
 
 def assessment_card(kb: KnowledgeBase, latest: LatestSummary) -> Card:
@@ -104,6 +106,9 @@ def assessment_card(kb: KnowledgeBase, latest: LatestSummary) -> Card:
             "**Over-the-counter pain relief to avoid**",
             *map(_avoid_line, result.plan.avoid),
         ]
+    if latest.from_record:
+        known = " and ".join(latest.from_record)
+        lines += ["", f"Pain relief screened with the EHR's {known} (not in the diary)."]
     lines += ["", f"_{result.disclaimer}_"]
     source = (
         flags[0].sources[0] if flags and flags[0].sources else _fallback_source(kb, disposition)
@@ -162,6 +167,37 @@ def invite_card(kb: KnowledgeBase) -> Card:
     return _card(kb, summary, detail, "info", _fallback_source(kb, "self_care"))
 
 
+MEDICATION_PREFETCH: Final = ("medicationRequests", "medicationStatements")
+_WHAT: Final = {
+    "patient": "Patient (age and sex)",
+    "medicationRequests": "MedicationRequest list",
+    "medicationStatements": "MedicationStatement list",
+}
+
+
+def missing_prefetch_card(kb: KnowledgeBase, record: Record) -> Card | None:
+    """Say what was not screened because the EHR sent no prefetch for it: spasmcare does not
+    query the FHIR server, so without this card a missing list would read as "all clear"."""
+    if not record.missing:
+        return None
+    what = " or ".join(_WHAT.get(key, key) for key in record.missing)
+    medicines = [key for key in record.missing if key in MEDICATION_PREFETCH]
+    if medicines:
+        summary = f"Medicines not screened: the EHR sent no {what}"
+        done = "the medicines were" if len(medicines) == 2 else "the medicines in it were"
+    else:
+        summary = f"Screened without age or sex: the EHR sent no {what}"
+        done = "the pain-relief screen ran without the patient's age and sex, which were"
+    detail = (
+        f"The call carried no prefetch of the {what}, and spasmcare does not query the EHR's "
+        f"FHIR server, so {done} not checked for links to cramps or for over-the-counter pain "
+        "relief to avoid. This is not an all-clear: check them in the record, or configure "
+        "the EHR to send the prefetch that `GET /cds-services` lists."
+        f"\n\n_{kb.manifest.disclaimer}_"
+    )
+    return _card(kb, summary, detail, "info", _fallback_source(kb, "self_care"))
+
+
 def screen(kb: KnowledgeBase, record: Record) -> tuple[list[Avoid], list[Avoid]]:
     """The over-the-counter pain-relief screen for what the record says."""
     case: dict[str, Any] = {"medications": list(record.medications)}
@@ -170,9 +206,14 @@ def screen(kb: KnowledgeBase, record: Record) -> tuple[list[Avoid], list[Avoid]]
     if record.sex in ("female", "male", "other"):
         case["sex"] = record.sex
     try:
-        parsed = parse_case(case, names_of(kb), partial=True)
+        return screen_case(kb, case)
     except CaseError:
         return [], []
+
+
+def screen_case(kb: KnowledgeBase, case: Mapping[str, Any]) -> tuple[list[Avoid], list[Avoid]]:
+    """The pain-relief screen of a case (CaseError when it is not a valid, partial case)."""
+    parsed = parse_case(dict(case), names_of(kb), partial=True)
     return plan.screen(kb, facts_of(parsed, kb))
 
 

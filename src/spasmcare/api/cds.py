@@ -5,19 +5,29 @@ clinic layer plugs in (``router(lookup, trust)``), used only for calls that ``tr
 (``spasmcare.api.cds_auth``); without one, or when it finds nothing, the cards
 come from the EHR's prefetched medicines alone (their links to cramps and the over-the-counter
 pain-relief screen), or invite the patient to a spasmcare check. Nothing is fetched from the
-FHIR server and nothing the EHR sends is stored.
+FHIR server and nothing the EHR sends is stored, so a prefetch the EHR did not send gets a card
+saying what was not screened. The EHR's Patient (birth date, sex) fills the age and sex the
+diary's case does not know for the pain-relief screen.
+
+Browser-based EHRs call from another origin: ``Cors`` answers their preflights and adds the
+CORS headers on ``/cds-services`` for the origins the deployment lists
+(``SPASMCARE_CDS_ORIGINS``), as CDS Hooks requires.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Mapping
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any, Final, Literal
 
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, ConfigDict, Field
+from starlette.middleware.cors import CORSMiddleware
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from spasmcare import clock
 from spasmcare.api.cards import (
@@ -27,10 +37,13 @@ from spasmcare.api.cards import (
     assessment_card,
     invite_card,
     medicines_card,
+    missing_prefetch_card,
     names_in,
+    screen_case,
 )
 from spasmcare.api.cds_auth import Trust
 from spasmcare.api.problems import RESPONSES, CdsRoute
+from spasmcare.case import CaseError
 from spasmcare.fhir.terminology import SYSTEMS
 from spasmcare.kb.load import KnowledgeBase, load_default
 from spasmcare.services.sharing import LatestSummary, Lookup
@@ -152,6 +165,8 @@ def router(lookup: Lookup | None = None, trust: Trust | None = None) -> APIRoute
         kb = load_default()
         latest = await _latest(lookup, call.context.patientId) if admitted else None
         record = record_of(kb, call.prefetch)
+        if latest is not None:
+            latest = await run_in_threadpool(with_record, kb, latest, record)
         return CdsResponse(cards=await run_in_threadpool(cards_for, kb, latest, record))
 
     @cds.post(
@@ -196,18 +211,46 @@ async def _latest(lookup: Lookup | None, patient_id: str) -> LatestSummary | Non
 
 
 def cards_for(kb: KnowledgeBase, latest: LatestSummary | None, record: Record) -> list[Card]:
-    """The cards: the latest assessment, then the medicines; an invitation when neither."""
+    """The cards: the latest assessment, then the medicines (an invitation when neither), then
+    what was not screened for want of a prefetch."""
     cards = [assessment_card(kb, latest)] if latest is not None else []
     medicines = medicines_card(kb, record, invite=latest is None)
     if medicines is not None:
         cards.append(medicines)
-    return cards or [invite_card(kb)]
+    cards = cards or [invite_card(kb)]
+    missing = missing_prefetch_card(kb, record)
+    return [*cards, missing] if missing is not None else cards
+
+
+def with_record(kb: KnowledgeBase, latest: LatestSummary, record: Record) -> LatestSummary:
+    """The latest assessment with its pain-relief screen run again with the EHR's age and sex
+    where the saved case has none (the disposition and the rest stay the diary's)."""
+    if latest.case is None or latest.result.failsafe:
+        return latest
+    case = dict(latest.case)
+    added: dict[str, Any] = {}
+    if case.get("age") is None and record.age is not None:
+        added["age"] = record.age
+    if case.get("sex") is None and record.sex is not None:
+        added["sex"] = record.sex
+    if not added:
+        return latest
+    try:
+        avoid, check_first = screen_case(kb, case | added)
+    except CaseError:
+        return latest
+    plan = latest.result.plan.model_copy(update={"avoid": avoid, "check_first": check_first})
+    result = latest.result.model_copy(update={"plan": plan})
+    said = tuple(f"{name} {value}" for name, value in added.items())
+    return replace(latest, result=result, from_record=said)
 
 
 def record_of(kb: KnowledgeBase, prefetch: Prefetch | None, today: date | None = None) -> Record:
-    """The medicine names, age and sex found in the prefetched resources."""
+    """The medicine names, age and sex found in the prefetched resources, and the prefetch
+    keys the EHR did not send."""
     if prefetch is None:
-        return Record()
+        return Record(missing=tuple(PREFETCH))
+    missing = tuple(key for key in PREFETCH if getattr(prefetch, key) is None)
     names: list[str] = []
     for bundle in (prefetch.medicationRequests, prefetch.medicationStatements):
         for resource in _resources(bundle):
@@ -224,6 +267,7 @@ def record_of(kb: KnowledgeBase, prefetch: Prefetch | None, today: date | None =
         medications=names_in(names),
         age=_age(patient.get("birthDate"), today or clock.now().date()),
         sex=gender if gender in ("female", "male", "other") else None,
+        missing=missing,
     )
 
 
@@ -299,3 +343,43 @@ def _age(birth: object, today: date) -> int | None:
         return None
     age = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
     return age if 0 <= age <= 120 else None
+
+
+class Cors:
+    """CORS for ``/cds-services`` only, for the EHR origins the deployment lists: preflights are
+    answered and responses carry ``Access-Control-Allow-Origin`` (CDS Hooks: "CDS Services and
+    browser-based CDS Clients will require CORS support"). Tokens travel in the Authorization
+    header, never in cookies, so credentials are not allowed. Other paths pass untouched."""
+
+    def __init__(self, app: ASGIApp, origins: Sequence[str]) -> None:
+        self.app = app
+        self.cors = CORSMiddleware(
+            app,
+            allow_origins=list(check_origins(origins)),
+            allow_methods=["GET", "POST"],
+            allow_headers=["Authorization", "Content-Type"],
+            max_age=600,
+        )
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and str(scope["path"]).startswith("/cds-services"):
+            await self.cors(scope, receive, send)
+        else:
+            await self.app(scope, receive, send)
+
+
+_ORIGIN: Final = re.compile(
+    r"^https?://[A-Za-z0-9.\-]+(:[0-9]{1,5})?$|^http://\[::1\](:[0-9]{1,5})?$"
+)
+
+
+def check_origins(origins: Sequence[str]) -> tuple[str, ...]:
+    """The origins, checked: ``*`` or each a scheme, host and optional port with no path, as a
+    browser sends them in ``Origin``; ValueError names the first that is not."""
+    for origin in origins:
+        if origin != "*" and not _ORIGIN.match(origin):
+            raise ValueError(
+                f"SPASMCARE_CDS_ORIGINS: {origin!r} is not an origin; allowed: * or origins "
+                "such as https://ehr.hospital.example or http://localhost:8080 (no path)"
+            )
+    return tuple(origins)

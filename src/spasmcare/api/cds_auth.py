@@ -76,7 +76,9 @@ class MemoryCounter:
 
 @dataclass(frozen=True)
 class Client:
-    """A trusted EHR: its issuer, optionally the client id it must use, and its keys."""
+    """A trusted EHR: its issuer, optionally the client id (``sub``) its tokens must carry,
+    and its keys. CDS Hooks 2.0 has no ``sub`` claim, so a token without one is refused only
+    when the EHR is configured with one."""
 
     iss: str
     keys: KeyFinder
@@ -138,11 +140,12 @@ class Trust:
             raise ProblemError(
                 503, "keys-unavailable", "The EHR's key set could not be fetched; try again."
             ) from None
+        # CDS Hooks 2.0 defines no sub claim: it is required only of an EHR configured with one.
+        required = ["iss", "aud", "exp", "iat", "jti"] + (["sub"] if client.sub else [])
         try:
             claims = jwt.decode(
                 token, key, algorithms=list(ALGORITHMS), audience=audience, issuer=client.iss,
-                subject=client.sub, leeway=LEEWAY,
-                options={"require": ["iss", "sub", "aud", "exp", "iat", "jti"]},
+                subject=client.sub, leeway=LEEWAY, options={"require": required},
             )  # fmt: skip
         except jwt.PyJWTError as error:
             raise _refused(_reason(error)) from None

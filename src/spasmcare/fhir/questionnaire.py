@@ -8,7 +8,14 @@ the knowledge base. A response answers only what the case states, and never more
   and an unknown must never read as a no;
 - a term that several questions can add (``swelling`` from "is the leg swollen?" and from
   "are both legs swollen?") does not say which was asked, so it answers none of them: the
-  list fields are also given whole, as the items ``case.associated`` and ``case.recent``.
+  list fields are also given whole, as the hidden, read-only items ``case.associated`` and
+  ``case.recent``.
+
+The Questionnaire carries the skip logic (``asks_when``) as ``enableWhen``/``enableBehavior``
+(``spasmcare.fhir.skip_logic``; a condition R4 cannot state exactly is made wider and given in
+words in the ``asked-when`` extension, and the description names it), ``required`` on the one
+answer a case needs (where), ``code`` where codes.yaml has a usable code, and no internal
+references (the clinical reference's question numbers) in what people see.
 """
 
 from __future__ import annotations
@@ -17,7 +24,8 @@ from datetime import datetime
 from typing import Any, Final
 
 from spasmcare import vocabulary as v
-from spasmcare.fhir.terminology import BASE, JSON, QUESTIONNAIRE
+from spasmcare.fhir.skip_logic import options, skip
+from spasmcare.fhir.terminology import BASE, EXTENSION, JSON, QUESTIONNAIRE, concept
 from spasmcare.kb.load import KnowledgeBase
 from spasmcare.kb.schema import Question
 
@@ -31,8 +39,20 @@ ITEM_TYPES: Final = {
 DECIMAL_FIELDS: Final = frozenset({"duration_minutes"})
 MIN_VALUE: Final = "http://hl7.org/fhir/StructureDefinition/minValue"
 MAX_VALUE: Final = "http://hl7.org/fhir/StructureDefinition/maxValue"
+HIDDEN: Final = "http://hl7.org/fhir/StructureDefinition/questionnaire-hidden"
+ASKED_WHEN: Final = EXTENSION + "asked-when"
+"""The full condition in words, on an item whose enableWhen is wider than it."""
 LIST_FIELDS: Final = ("associated", "recent")
 """Case fields several questions add terms to; exported whole as ``case.<field>`` items."""
+LIST_TEXTS: Final = {
+    "associated": "Symptoms recorded with the episode",
+    "recent": "Recent events recorded with the episode",
+}
+REQUIRED: Final = frozenset({"region"})
+"""Fields a case cannot do without: their question must be answered."""
+ITEM_CODES: Final = {"severity_0_10": ("observation:pain_severity", "Pain severity 0-10")}
+"""Case fields whose question has a code in codes.yaml: the concept and its text."""
+FORM_CODES: Final = (("finding:cramp", "Cramp"), ("finding:muscle_spasm", "Muscle spasm"))
 
 
 def canonical(kb: KnowledgeBase) -> str:
@@ -42,7 +62,21 @@ def canonical(kb: KnowledgeBase) -> str:
 
 def questionnaire(kb: KnowledgeBase, ident: str) -> JSON:
     """The Questionnaire of every question in the knowledge base, in its order."""
-    return {
+    wider = [q for q in kb.questions if not skip(kb, q).exact]
+    description = (
+        "Generated from the spasmcare knowledge base. spasmcare asks questions adaptively; "
+        "here each question's condition (asks_when in questions.yaml) is its enableWhen."
+    )
+    if wider:
+        description += (
+            " R4's enableWhen is one list joined by all or any, so these conditions are "
+            "shown wider than spasmcare asks them (never hiding a question it would ask), "
+            "with the full condition in the asked-when extension: "
+            + "; ".join(f"{q.text} (asked when {q.asks_when.describe()})" for q in wider
+                        if q.asks_when is not None) + "."
+        )  # fmt: skip
+    codes = [c for key, text in FORM_CODES for c in concept(kb, key, text)[0].get("coding", [])]
+    found: JSON = {
         "resourceType": "Questionnaire",
         "id": ident,
         "url": QUESTIONNAIRE,
@@ -51,15 +85,31 @@ def questionnaire(kb: KnowledgeBase, ident: str) -> JSON:
         "title": "spasmcare intake questionnaire",
         "status": "active",
         "subjectType": ["Patient"],
-        "description": "Generated from the spasmcare knowledge base. Questions are asked "
-        "adaptively: the conditions in questions.yaml (asks_when) decide which are asked.",
-        "item": [_item(kb, q) for q in kb.questions]
-        + [
-            {"linkId": f"case.{name}", "text": f"Recorded case field: {name}",
-             "type": "choice", "repeats": True, "readOnly": True}
-            for name in LIST_FIELDS
+        "description": description,
+    }
+    if codes:
+        found["code"] = codes
+    found["item"] = [_item(kb, q) for q in kb.questions] + [
+        _list_item(kb, name) for name in LIST_FIELDS
+    ]
+    return found
+
+
+def _list_item(kb: KnowledgeBase, name: str) -> JSON:
+    """A list field whole: hidden and read-only, for the response's record of the case."""
+    system = f"{BASE}/CodeSystem/{name}"
+    return {
+        "extension": [{"url": HIDDEN, "valueBoolean": True}],
+        "linkId": f"case.{name}",
+        "text": LIST_TEXTS[name],
+        "type": "choice",
+        "repeats": True,
+        "readOnly": True,
+        "answerOption": [
+            {"valueCoding": {"system": system, "code": t, "display": kb.label(name, t)}}
+            for t in v.TERM_LIST_FIELDS[name]
         ],
-    }  # fmt: skip
+    }
 
 
 def _sources(kb: KnowledgeBase) -> dict[tuple[str, Any], set[str]]:
@@ -81,17 +131,29 @@ def _type(q: Question) -> str:
 
 
 def _item(kb: KnowledgeBase, q: Question) -> JSON:
-    item: JSON = {"linkId": q.id, "prefix": q.ref, "text": q.text, "type": _type(q)}
+    item: JSON = {"linkId": q.id}
+    if q.field in ITEM_CODES:
+        key, text = ITEM_CODES[q.field]
+        codes = concept(kb, key, text)[0].get("coding", [])
+        if codes:
+            item["code"] = codes
+    item |= {"text": q.text, "type": _type(q)}
+    when = skip(kb, q)
+    item |= when.fields()
+    if q.field in REQUIRED:
+        item["required"] = True
     if q.type in ("multi_choice", "names"):
         item["repeats"] = True
-    options = _options(kb, q)
-    if options:
-        item["answerOption"] = [{"valueCoding": c} for c in options.values()]
+    answers = _options(kb, q)
+    if answers:
+        item["answerOption"] = [{"valueCoding": c} for c in answers.values()]
     bounds = [(MIN_VALUE, q.minimum), (MAX_VALUE, q.maximum)]
     kind = "valueDecimal" if item["type"] == "decimal" else "valueInteger"
     ext = [{"url": url, kind: _number(item["type"], x)} for url, x in bounds if x is not None]
+    if not when.exact and q.asks_when is not None:
+        ext.append({"url": ASKED_WHEN, "valueString": q.asks_when.describe()})
     if ext:
-        item["extension"] = ext
+        item = {"extension": ext, **item}
     if q.help:
         item["item"] = [{"linkId": f"{q.id}.help", "text": q.help, "type": "display"}]
     return item
@@ -103,16 +165,7 @@ def _number(kind: str, value: float) -> float | int:
 
 def _options(kb: KnowledgeBase, q: Question) -> dict[Any, JSON]:
     """Answer options keyed by the case value they stand for."""
-    system = f"{BASE}/CodeSystem/{q.id}"
-    if q.type == "region":
-        return {
-            r: {"system": system, "code": r, "display": kb.label("region", r)} for r in v.REGIONS
-        }
-    return {
-        c.value: {"system": system, "code": c.id, "display": c.label}
-        for c in q.choices or ()
-        if c.value is not None
-    }
+    return options(kb, q)
 
 
 def response(
@@ -130,7 +183,7 @@ def response(
         if isinstance(terms, list) and terms:
             system = f"{BASE}/CodeSystem/{name}"
             items.append({
-                "linkId": f"case.{name}", "text": f"Recorded case field: {name}",
+                "linkId": f"case.{name}", "text": LIST_TEXTS[name],
                 "answer": [
                     {"valueCoding": {"system": system, "code": t, "display": kb.label(name, t)}}
                     for t in terms if isinstance(t, str) and t

@@ -32,6 +32,10 @@ class LatestSummary:
     at: datetime
     result: Result
     diary_reasons: tuple[FiredRedFlag, ...] = ()
+    case: Mapping[str, Any] | None = None
+    """The saved case, so that the EHR's age and sex can fill what it does not know."""
+    from_record: tuple[str, ...] = ()
+    """What the EHR's record added to the pain-relief screen ("age 76"), said on the card."""
 
     @classmethod
     def of(
@@ -39,10 +43,11 @@ class LatestSummary:
         at: datetime,
         result: Result | Mapping[str, Any],
         diary_reasons: Iterable[FiredRedFlag] = (),
+        case: Mapping[str, Any] | None = None,
     ) -> LatestSummary:
         """From a saved assessment, whose result is stored as its JSON."""
         found = result if isinstance(result, Result) else Result.model_validate(result)
-        return cls(at, found, tuple(diary_reasons))
+        return cls(at, found, tuple(diary_reasons), case)
 
 
 Lookup = Callable[[str], LatestSummary | None]
@@ -77,6 +82,6 @@ def lookup(store: Store, people: People, audit: Audit, single_person: bool) -> L
             found = evaluate(diary.profile(), episodes, diary.checkins(), diary.steps(), now)
             reasons = found.reasons
         audit.record(owner, ACTOR, "read the latest assessment", now.replace(tzinfo=None))
-        return LatestSummary.of(latest.at, latest.result, reasons)
+        return LatestSummary.of(latest.at, latest.result, reasons, latest.case)
 
     return find
