@@ -34,7 +34,7 @@ from spasmcare import assess
 from spasmcare.config import settings
 from spasmcare.diary.model import Assessment
 from spasmcare.diary.store import Store
-from spasmcare.fhir import stored_id
+from spasmcare.fhir.patient import stored_id
 from tests.browser.conftest import Server
 from tests.browser.conftest import _free_port as free_port
 
