@@ -55,6 +55,7 @@ class DatabaseCounter:
             engine = create_engine(
                 engine.url,
                 pool_pre_ping=True,
+                hide_parameters=True,
                 connect_args={"options": "-c synchronous_commit=off"},
             )
         elif engine.dialect.name == "sqlite" and engine.url.database not in (None, "", ":memory:"):
@@ -92,7 +93,7 @@ def _counter_file(path: Path) -> Engine:
         for pragma in ("busy_timeout=5000", "journal_mode=WAL", "synchronous=OFF"):
             dbapi_connection.execute(f"PRAGMA {pragma}")
 
-    engine = create_engine(f"sqlite:///{path}", pool_size=8, max_overflow=48)
+    engine = create_engine(f"sqlite:///{path}", pool_size=8, max_overflow=48, hide_parameters=True)
     event.listen(engine, "connect", pragmas)
     raw = engine.raw_connection()
     try:

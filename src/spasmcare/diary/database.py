@@ -12,6 +12,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
 
+# SQL parameters are what people typed (notes, names): no error message or log repeats them.
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 60_000
 POOL_SIZE = 8
@@ -29,12 +31,12 @@ def connect(url: str, **options: Any) -> Engine:
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
     if not url.startswith("sqlite"):
-        return create_engine(url, pool_pre_ping=True, **options)
+        return create_engine(url, pool_pre_ping=True, hide_parameters=True, **options)
     if "poolclass" not in options:
         # Each request thread takes a connection of its own: as many as the server's worker
         # threads may want at once, so none waits for the pool.
         options = {"pool_size": POOL_SIZE, "max_overflow": POOL_OVERFLOW, **options}
-    engine = create_engine(url, **options)
+    engine = create_engine(url, hide_parameters=True, **options)
     event.listen(engine, "connect", _sqlite_pragmas)
     event.listen(engine, "begin", _begin_immediate)
     return engine
