@@ -67,7 +67,7 @@ def single_person(tmp_path: Path) -> Iterator[tuple[TestClient, Store]]:
     with Store(settings) as store:
         for e in _episodes():
             store.add_episode(e)
-        with TestClient(create_app(WebConfig(settings))) as client:
+        with TestClient(create_app(WebConfig(settings)), base_url="http://127.0.0.1") as client:
             yield client, store
 
 

@@ -51,6 +51,9 @@ class Settings:
     cds_clients: Path | None = None
     """A JSON file of the EHRs whose signed JWTs the CDS service trusts (SPASMCARE_CDS_CLIENTS);
     read and checked by ``spasmcare.api.cds_auth.load_clients`` when the app starts."""
+    allowed_hosts: tuple[str, ...] = ()
+    """The host names the web app answers (SPASMCARE_ALLOWED_HOSTS, separated by commas); when
+    none are given, only this machine's (127.0.0.1, localhost)."""
 
     @property
     def is_sqlite(self) -> bool:
@@ -78,6 +81,9 @@ def settings(home: Path | None = None, environ: Mapping[str, str] | None = None)
         cds_clients=Path(env["SPASMCARE_CDS_CLIENTS"]).expanduser()
         if env.get("SPASMCARE_CDS_CLIENTS")
         else None,
+        allowed_hosts=tuple(
+            h.strip() for h in env.get("SPASMCARE_ALLOWED_HOSTS", "").split(",") if h.strip()
+        ),
     )
 
 

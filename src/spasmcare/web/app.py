@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.base import BaseHTTPMiddleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.routing import Match
 
 from spasmcare import __version__, api, safe_log
@@ -69,12 +70,21 @@ class WebConfig:
     multi_user: bool = False
     secure_cookies: bool = False
     extra: dict[str, str] = field(default_factory=dict)
+    hosts: tuple[str, ...] = ()
+    """Host names answered besides this machine's, when the settings name none (the address
+    ``spasmcare serve --host`` listens on)."""
+
+    def allowed_hosts(self) -> tuple[str, ...]:
+        """The Host headers the app answers; any other gets 400 (no DNS rebinding)."""
+        return self.settings.allowed_hosts or (*sorted(LOOPBACK), *self.hosts)
 
     @classmethod
     def for_host(cls, settings: Settings, host: str, multi_user: bool = False) -> WebConfig:
         """Single-person mode only on a loopback address; Secure cookies off loopback."""
         local = host in LOOPBACK
-        return cls(settings, multi_user=multi_user or not local, secure_cookies=not local)
+        named = () if local or host in ("0.0.0.0", "::", "") else (host,)
+        return cls(settings, multi_user=multi_user or not local, secure_cookies=not local,
+                   hosts=named)  # fmt: skip
 
 
 def app_from_environment() -> FastAPI:
@@ -154,6 +164,9 @@ def create_app(config: WebConfig) -> FastAPI:
         limiter=services.limiter,
         per_address=config.settings.limits.api_address,
     )
+
+    # Outermost: a request naming another host is refused before anything reads the diary.
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(config.allowed_hosts()))
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, error: StarletteHTTPException) -> Response:
