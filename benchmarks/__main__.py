@@ -19,6 +19,7 @@ from benchmarks import (
     http_speed,
     insights_speed,
     report_speed,
+    sqlite_load,
     web_speed,
 )
 from benchmarks.measure import Outcome
@@ -35,6 +36,7 @@ def run(quick: bool) -> list[Outcome]:
         report_speed.run(quick),
         *http_speed.run(quick),
         *clinic_load.run(quick),
+        *sqlite_load.run(quick),
         *web_speed.run(quick),
     ]
 

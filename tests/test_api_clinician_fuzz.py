@@ -20,7 +20,11 @@ from spasmcare.diary.model import Assessment, Episode
 
 EXAMPLES = int(os.environ.get("SPASMCARE_FUZZ_EXAMPLES", "10"))
 _HOME = Path(tempfile.mkdtemp(prefix="spasmcare-clinician-fuzz-"))
-_ENV = {"SPASMCARE_RATE_API_ADDRESS": "100000000", "SPASMCARE_RATE_API_TOKEN": "100000000"}
+_ENV = {
+    "SPASMCARE_RATE_API_ADDRESS": "100000000",
+    "SPASMCARE_RATE_API_TOKEN": "100000000",
+    "SPASMCARE_ALLOWED_HOSTS": "testserver",
+}  # the Host schemathesis's client names
 app = create_app(WebConfig(spasmcare_settings(_HOME, environ=_ENV), multi_user=True))
 
 

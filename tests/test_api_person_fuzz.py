@@ -20,7 +20,11 @@ from spasmcare.config import settings as spasmcare_settings
 EXAMPLES = int(os.environ.get("SPASMCARE_FUZZ_EXAMPLES", "10"))
 """Fewer than the stateless fuzz test: each logged episode makes the diary longer to read."""
 _HOME = Path(tempfile.mkdtemp(prefix="spasmcare-fuzz-"))
-_ENV = {"SPASMCARE_RATE_API_ADDRESS": "100000000", "SPASMCARE_RATE_API_TOKEN": "100000000"}
+_ENV = {
+    "SPASMCARE_RATE_API_ADDRESS": "100000000",
+    "SPASMCARE_RATE_API_TOKEN": "100000000",
+    "SPASMCARE_ALLOWED_HOSTS": "testserver",
+}  # the Host schemathesis's client names
 app = create_app(WebConfig(spasmcare_settings(_HOME, environ=_ENV)))
 _, TOKEN = app.state.web.tokens.create(0, "write", "fuzz", datetime.now(UTC).replace(tzinfo=None))
 

@@ -78,4 +78,4 @@ def test_redis_counts_when_a_redis_url_is_set(tmp_path: Path) -> None:
     env = {"SPASMCARE_REDIS_URL": REDIS, "SPASMCARE_RATE_API_ADDRESS": "1000000"}
     app = create_app(WebConfig(settings(tmp_path, environ=env)))
     assert isinstance(app.state.web.limiter.counter, RedisCounter)
-    assert TestClient(app).get("/api/v1/questions").status_code == 200
+    assert TestClient(app, base_url="http://127.0.0.1").get("/api/v1/questions").status_code == 200

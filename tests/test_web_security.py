@@ -62,7 +62,8 @@ def test_the_cookie_is_secure_off_localhost(tmp_path: Path) -> None:
     from spasmcare.app import WebConfig, create_app
     from spasmcare.config import settings
 
-    config = WebConfig.for_host(settings(tmp_path, environ={}), "0.0.0.0")
+    environ = {"SPASMCARE_ALLOWED_HOSTS": "clinic.example"}
+    config = WebConfig.for_host(settings(tmp_path, environ=environ), "0.0.0.0")
     assert config.multi_user and config.secure_cookies
     client = TestClient(create_app(config), base_url="https://clinic.example")
     assert "Secure" in client.get("/").headers["set-cookie"]

@@ -14,7 +14,9 @@ from contextlib import asynccontextmanager
 from dataclasses import replace
 
 from fastapi import APIRouter, FastAPI
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
+from spasmcare import safe_log
 from spasmcare.api import assessment, cds, cds_auth, clinician, person, problems
 from spasmcare.api.cds_auth import Trust
 from spasmcare.api.deps import PersonServices
@@ -55,6 +57,8 @@ def create_app(config: WebConfig) -> FastAPI:
     except (cds_auth.ClientsError, ValueError) as error:
         raise SystemExit(f"error: {error}") from None
     services = context.Services.open(config)
+    # The server logs what escapes the app (Starlette re-raises after the 500 page): by kind.
+    safe_log.install("uvicorn.error", "spasmcare.engine.assess", "spasmcare.api.cds")
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -83,8 +87,10 @@ def create_app(config: WebConfig) -> FastAPI:
     app.include_router(person.router(shared))
     app.include_router(clinician.router(shared))
     pages.install(app, services, config)
-    if cds_origins:  # outermost, so that refusals (401, 429) carry the CORS headers too
+    if cds_origins:  # so that refusals (401, 429) carry the CORS headers too
         app.add_middleware(cds.Cors, origins=cds_origins)
+    # Outermost: a request naming another host is refused before anything reads the diary.
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(config.allowed_hosts()))
     return app
 
 

@@ -54,6 +54,9 @@ class Settings:
     cds_origins: tuple[str, ...] = ()
     """The origins of browser-based EHRs allowed to call /cds-services across origins
     (SPASMCARE_CDS_ORIGINS, separated by commas or spaces; ``*`` for any); none: no CORS."""
+    allowed_hosts: tuple[str, ...] = ()
+    """The host names the web app answers (SPASMCARE_ALLOWED_HOSTS, separated by commas); when
+    none are given, only this machine's (127.0.0.1, localhost)."""
 
     @property
     def is_sqlite(self) -> bool:
@@ -83,6 +86,9 @@ def settings(home: Path | None = None, environ: Mapping[str, str] | None = None)
         else None,
         cds_origins=tuple(
             o.rstrip("/") for o in env.get("SPASMCARE_CDS_ORIGINS", "").replace(",", " ").split()
+        ),
+        allowed_hosts=tuple(
+            h.strip() for h in env.get("SPASMCARE_ALLOWED_HOSTS", "").split(",") if h.strip()
         ),
     )
 

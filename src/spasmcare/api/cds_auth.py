@@ -135,7 +135,7 @@ class Trust:
             key = client.keys(kid)
         except KeyError:
             raise _refused("the EHR has no key with its key id (kid)") from None
-        except (jwt.PyJWTError, ValueError):
+        except (KeysUnavailable, jwt.PyJWTError, ValueError):
             log.warning("the key set of CDS client %s could not be fetched", client.iss)
             raise ProblemError(
                 503, "keys-unavailable", "The EHR's key set could not be fetched; try again."
@@ -265,22 +265,80 @@ def _url(url: str) -> bool:
     return (parts.scheme == "https" or local) and bool(parts.hostname)
 
 
-def _remote(url: str) -> KeyFinder:
-    # The key set is cached for five minutes, so a key the EHR withdraws stops working soon.
-    keys = jwt.PyJWKClient(url, timeout=5, lifespan=300)
+CONNECT_TIMEOUT: Final = 2.0
+"""Seconds to connect to a key-set address, and to wait for each part of its answer."""
+FETCH_DEADLINE: Final = 4.0
+"""Seconds a whole key-set fetch may take."""
+KEYS_LIFESPAN: Final = 300.0
+"""Seconds fetched keys are used before they are fetched again (a withdrawn key stops soon)."""
+RETRY_AFTER: Final = 30.0
+"""Seconds after a failed fetch, or a fetch for an unknown key id, before the next one."""
+MAX_KEY_SET: Final = 256 * 1024
+"""Bytes of the largest key set read."""
 
-    def find(kid: str) -> Any:
-        try:
-            found = keys.get_signing_key(kid)
-        except (jwt.PyJWKClientConnectionError, jwt.PyJWKSetError):
-            raise  # the key set cannot be had now: not the caller's fault
-        except jwt.PyJWKClientError:
-            raise KeyError(kid) from None
-        if found.key_type not in _KEY_TYPES:
+
+class KeysUnavailable(ValueError):
+    """The issuer's key set cannot be had now (not the caller's fault): 503."""
+
+
+class RemoteKeys:
+    """An issuer's keys from its JWK Set URL, fetched with short timeouts and kept.
+
+    One fetch at a time per issuer, and a caller never waits for another's fetch: it uses the
+    keys already fetched, or is told at once that they are unavailable. After a failure the
+    address is left alone for ``RETRY_AFTER``, so a hanging address costs one short fetch then,
+    not one a caller. An unknown key id fetches again (the EHR may have rotated its keys), at
+    most once per ``RETRY_AFTER``.
+    """
+
+    def __init__(self, url: str, clock: Callable[[], float] = time.monotonic) -> None:
+        self.url = url
+        self._clock = clock
+        self._fetching = threading.Lock()
+        self._keys: dict[str, Any] = {}
+        self._fetched_at: float | None = None
+        self._tried_at: float | None = None
+
+    def __call__(self, kid: str) -> Any:
+        now = self._clock()
+        fresh = self._fetched_at is not None and now - self._fetched_at < KEYS_LIFESPAN
+        if kid in self._keys and fresh:
+            return self._keys[kid]
+        waited = self._tried_at is not None and now - self._tried_at < RETRY_AFTER
+        if not waited and self._fetching.acquire(blocking=False):
+            try:
+                self._tried_at = now
+                self._keys, self._fetched_at = self._fetch(), self._clock()
+            finally:
+                self._fetching.release()
+        elif self._fetched_at is None:
+            raise KeysUnavailable(self.url)
+        if kid not in self._keys:
             raise KeyError(kid)
-        return found.key
+        return self._keys[kid]
 
-    return find
+    def _fetch(self) -> dict[str, Any]:
+        import urllib.request
+
+        deadline = self._clock() + FETCH_DEADLINE
+        body = b""
+        try:
+            request = urllib.request.Request(self.url, headers={"Accept": "application/json"})
+            with urllib.request.urlopen(request, timeout=CONNECT_TIMEOUT) as response:
+                while part := response.read(16384):
+                    body += part
+                    if len(body) > MAX_KEY_SET or self._clock() > deadline:
+                        raise KeysUnavailable(f"{self.url}: too large or too slow")
+            found = jwt.PyJWKSet.from_dict(json.loads(body))
+        except (OSError, ValueError, jwt.PyJWTError) as error:
+            log.warning("the key set at %s could not be fetched: %s", self.url,
+                        type(error).__name__)  # fmt: skip
+            raise KeysUnavailable(self.url) from None
+        return {k.key_id: k.key for k in found.keys if k.key_id and k.key_type in _KEY_TYPES}
+
+
+def _remote(url: str) -> KeyFinder:
+    return RemoteKeys(url)
 
 
 def _inline(jwks: object) -> KeyFinder:

@@ -23,10 +23,12 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException
 from starlette.types import Message
 
+from spasmcare import safe_log
 from spasmcare.case import CaseError
 from spasmcare.errors import Problem as DomainProblem
 
 log = logging.getLogger(__name__)
+safe_log.install(__name__)
 
 MEDIA_TYPE: Final = "application/problem+json"
 TYPES: Final = "https://spasmcare.org/problems/"
@@ -219,11 +221,20 @@ class ProblemRoute(APIRoute):
                 return problem(status, "invalid-request", detail, found, path)
             except HTTPException as error:
                 return http_problem(error, path)
-            except Exception:
-                log.exception("API request failed: %s %s", request.method, path)
-                return problem(500, "internal-error", "Something went wrong inside spasmcare.")
+            except Exception as error:
+                return internal_error(request, error)
 
         return guarded
+
+
+def internal_error(request: Request, error: Exception) -> Response:
+    """A 500 problem, logged by the error's kind and a request id (in the answer too), never
+    by its message: a message can carry what was typed (``spasmcare.safe_log``)."""
+    ident = safe_log.request_id()
+    log.error("request %s failed: %s %s: %s", ident, request.method, request.url.path,
+              type(error).__name__, exc_info=error)  # fmt: skip
+    return problem(500, "internal-error", f"Something went wrong inside spasmcare (request "
+                   f"{ident}).", headers={safe_log.REQUEST_ID: ident})  # fmt: skip
 
 
 class CdsRoute(ProblemRoute):

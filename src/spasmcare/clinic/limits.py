@@ -1,18 +1,30 @@
 """Rate limits in fixed one-minute windows, counted where every server process sees them:
-Redis when SPASMCARE_REDIS_URL is set, else the database (an upsert per request)."""
+Redis when SPASMCARE_REDIS_URL is set, else the database (an upsert per request).
+
+On SQLite the counters live in a file of their own beside the diary, so that counting a request
+never waits for the diary's write lock (another process's long import, say): reading pages and
+API calls go on while it is held.
+"""
 
 from __future__ import annotations
 
 import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Final, Protocol
+from pathlib import Path
+from typing import Any, Final, Protocol
 
-from sqlalchemy import Engine, create_engine
+from sqlalchemy import Engine, create_engine, event
 
 WINDOW: Final = 60
 """Seconds in a window."""
 _SWEEP_CHANCE: Final = 0.001
+COUNTER_FILE: Final = "rate-limits.sqlite3"
+"""The SQLite file of the counters, in the diary's folder."""
+_COUNTER_TABLE: Final = (
+    "CREATE TABLE IF NOT EXISTS rate_count (key VARCHAR(200) PRIMARY KEY, "
+    "count INTEGER NOT NULL, expires_at DATETIME NOT NULL)"
+)
 
 
 @dataclass(frozen=True)
@@ -43,8 +55,11 @@ class DatabaseCounter:
             engine = create_engine(
                 engine.url,
                 pool_pre_ping=True,
+                hide_parameters=True,
                 connect_args={"options": "-c synchronous_commit=off"},
             )
+        elif engine.dialect.name == "sqlite" and engine.url.database not in (None, "", ":memory:"):
+            engine = _counter_file(Path(str(engine.url.database)).parent / COUNTER_FILE)
         self.engine = engine
         self._add = (
             f"INSERT INTO rate_count (key, count, expires_at) VALUES ({mark}, 1, {mark}) "
@@ -67,6 +82,25 @@ class DatabaseCounter:
             connection.close()
         assert row is not None
         return int(row[0])
+
+
+def _counter_file(path: Path) -> Engine:
+    """An engine on the counters' own SQLite file, its table made when missing. A count lost in
+    a crash costs nothing, so commits are not flushed to disk (synchronous=OFF)."""
+
+    def pragmas(dbapi_connection: Any, _record: object) -> None:
+        dbapi_connection.isolation_level = None  # each upsert commits on its own
+        for pragma in ("busy_timeout=5000", "journal_mode=WAL", "synchronous=OFF"):
+            dbapi_connection.execute(f"PRAGMA {pragma}")
+
+    engine = create_engine(f"sqlite:///{path}", pool_size=8, max_overflow=48, hide_parameters=True)
+    event.listen(engine, "connect", pragmas)
+    raw = engine.raw_connection()
+    try:
+        raw.cursor().execute(_COUNTER_TABLE)
+    finally:
+        raw.close()
+    return engine
 
 
 class RedisCounter:

@@ -12,20 +12,31 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
 
+# SQL parameters are what people typed (notes, names): no error message or log repeats them.
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 60_000
+POOL_SIZE = 8
+POOL_OVERFLOW = 48
+"""SQLite connections kept open, and opened beyond them at busy moments (above the 40 worker
+threads of the server's thread pool, so no request waits for a connection)."""
 READ = "spasmcare_read"
 """Execution option marking a connection that only reads."""
 _PG_MIGRATION_LOCK = 0x5350_4153  # any fixed number: serialises migrations across processes
 
 
-def connect(url: str) -> Engine:
-    """An engine for the diary at ``url``, with SQLite's safety settings applied."""
+def connect(url: str, **options: Any) -> Engine:
+    """An engine for the diary at ``url``, with SQLite's safety settings applied; ``options``
+    go to SQLAlchemy's ``create_engine``."""
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
     if not url.startswith("sqlite"):
-        return create_engine(url, pool_pre_ping=True)
-    engine = create_engine(url)
+        return create_engine(url, pool_pre_ping=True, hide_parameters=True, **options)
+    if "poolclass" not in options:
+        # Each request thread takes a connection of its own: as many as the server's worker
+        # threads may want at once, so none waits for the pool.
+        options = {"pool_size": POOL_SIZE, "max_overflow": POOL_OVERFLOW, **options}
+    engine = create_engine(url, hide_parameters=True, **options)
     event.listen(engine, "connect", _sqlite_pragmas)
     event.listen(engine, "begin", _begin_immediate)
     return engine

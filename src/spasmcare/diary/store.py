@@ -1,5 +1,9 @@
 """The diary store: the only place with SQL. Each public method is one transaction.
 
+Every row is read before its connection goes back to the pool (``.all()``, ``.first()``, or a
+list built inside the block): a result read later would share the connection with whichever
+thread took it next.
+
 It opens the database, migrates it to the newest schema, and stores only the checked values
 of ``model`` (``rows`` converts them, ``bulk`` adds many at once).
 """
@@ -201,7 +205,9 @@ class Store:
     def assessments(self) -> list[Assessment]:
         t = tables.assessment
         with self._read() as c:
-            found = c.execute(select(t).where(t.c.owner == self.owner).order_by(t.c.at, t.c.id))
+            found = c.execute(
+                select(t).where(t.c.owner == self.owner).order_by(t.c.at, t.c.id)
+            ).all()
         return [
             Assessment(rows.zoned(r.at), r.case, r.result, r.knowledge_version, r.episode_id, r.id)
             for r in found
@@ -227,13 +233,15 @@ class Store:
     def checkins(self) -> list[CheckIn]:
         t = tables.checkin
         with self._read() as c:
-            found = c.execute(select(t).where(t.c.owner == self.owner).order_by(t.c.at, t.c.id))
+            found = c.execute(
+                select(t).where(t.c.owner == self.owner).order_by(t.c.at, t.c.id)
+            ).all()
         return [CheckIn(rows.zoned(r.at), r.answer, r.assessment_id, r.note, r.id) for r in found]
 
     def steps(self) -> list[SelfCareStep]:
         t = tables.self_care_step
         with self._read() as c:
-            found = c.execute(select(t).where(t.c.owner == self.owner).order_by(t.c.id))
+            found = c.execute(select(t).where(t.c.owner == self.owner).order_by(t.c.id)).all()
         return [
             SelfCareStep(
                 r.step_id,

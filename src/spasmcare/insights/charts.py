@@ -3,6 +3,10 @@
 Readable in print and for colour-blind readers: Okabe-Ito colours and viridis shading, with
 hatching, markers and printed numbers so nothing depends on colour alone. Each chart carries
 its one-sentence reading; the PDF report and the web pages reuse the same figures.
+
+Text a person typed (triggers, remedies, and the readings that name them) goes through
+``shown`` first: matplotlib reads text between two ``$`` as maths, so ``$\\frac$`` would fail
+to draw and ``$x^2$`` would show as a formula.
 """
 
 from __future__ import annotations
@@ -53,12 +57,18 @@ class Chart:
         return out.getvalue()
 
 
+def shown(text: str) -> str:
+    """Text to show exactly as typed: every ``$`` escaped, so that none starts maths (matplotlib
+    turns ``\\$`` back into ``$``; there is no other markup in plain text)."""
+    return text.replace("$", r"\$")
+
+
 def charts(i: Insights, caption: bool = True) -> list[Chart]:
     """Every chart of the insights; ``caption`` prints the reading under each one."""
     made = [maker(i) for maker in MAKERS]
     if caption:
         for c in made:
-            c.figure.text(0.02, 0.01, textwrap.fill(c.sentence, 95), fontsize=8, va="bottom")
+            c.figure.text(0.02, 0.01, shown(textwrap.fill(c.sentence, 95)), fontsize=8, va="bottom")
     return made
 
 
@@ -143,7 +153,7 @@ def body(i: Insights) -> Chart:
     elsewhere = body_map.draw(figure, i.regions.counts, colormaps["viridis"])
     figure.suptitle("Where the episodes were (numbers: episodes)")
     if elsewhere:
-        figure.text(0.5, 0.14, "Also: " + "; ".join(elsewhere), ha="center", fontsize=8)
+        figure.text(0.5, 0.14, shown("Also: " + "; ".join(elsewhere)), ha="center", fontsize=8)
     return Chart("body_regions", "Where the episodes were", i.regions.sentence, figure)
 
 
@@ -175,7 +185,7 @@ def triggers(i: Insights) -> Chart:
     figure = _figure()
     ax = figure.subplots()
     factors = list(reversed(i.factors))
-    names = [f.name.replace("_", " ") for f in factors]
+    names = [shown(f.name.replace("_", " ")) for f in factors]
     bars = ax.barh(names, [f.noted for f in factors], color=OKABE_ITO["orange"],
                    edgecolor="black", linewidth=0.4)  # fmt: skip
     labels = [_verdict(f.per_day.side(0.0) if f.per_day else None) for f in factors]
@@ -199,7 +209,7 @@ def remedies(i: Insights) -> Chart:
     figure = _figure()
     ax = figure.subplots()
     items = list(reversed(i.remedies))
-    names = [r.name.replace("_", " ") for r in items]
+    names = [shown(r.name.replace("_", " ")) for r in items]
     left = [0] * len(items)
     for (label, colour, hatch), values in zip(
         HELP_STYLE, ([r.a_lot for r in items], [r.a_little for r in items],

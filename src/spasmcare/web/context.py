@@ -7,13 +7,16 @@ carry a CSRF token and the interview's answers stay on the server, never in a UR
 from __future__ import annotations
 
 import ipaddress
+import os
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
+import anyio
 from fastapi import HTTPException, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.datastructures import FormData
@@ -36,6 +39,17 @@ if TYPE_CHECKING:
 HERE = Path(__file__).resolve().parent
 COOKIE = "spasmcare_session"
 CallNext = Callable[[Request], Awaitable[Response]]
+P = ParamSpec("P")
+T = TypeVar("T")
+HASHING = anyio.CapacityLimiter(max(1, (os.cpu_count() or 1)))
+"""Password work (Argon2: a core and 64 MB each) running at once; more callers wait their turn
+without holding a worker thread."""
+
+
+async def hashing(work: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+    """Run work that hashes or checks a password in a worker thread, a few at a time: never on
+    the event loop, where it would stall every other request."""
+    return await anyio.to_thread.run_sync(lambda: work(*args, **kwargs), limiter=HASHING)
 
 
 @dataclass
@@ -97,14 +111,16 @@ async def with_session(request: Request, call_next: CallNext) -> Response:
     web = services(request)
     token = request.cookies.get(COOKIE)
     moment = clock.stored_now()
-    session = web.sessions.get(token, moment) if token else None
+    # The database is read and written in a worker thread: a write that waits for the SQLite
+    # lock must not stall the event loop and with it every other request.
+    session = await run_in_threadpool(web.sessions.get, token, moment) if token else None
     if session is None:
-        session = web.sessions.new(moment)
+        session = await run_in_threadpool(web.sessions.new, moment)
     request.state.session = session
     response = await call_next(request)
     current: Session = request.state.session  # sign-in and sign-out replace it
     if current.changed:
-        web.sessions.save(current, moment)
+        await run_in_threadpool(web.sessions.save, current, moment)
     if current.token is not None:
         response.set_cookie(
             COOKIE, current.token, max_age=14 * 86400, httponly=True, samesite="lax",

@@ -17,6 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.base import BaseHTTPMiddleware
 from starlette.routing import Match
 
+from spasmcare import safe_log
 from spasmcare.api import problems
 from spasmcare.web import context
 from spasmcare.web.config import WebConfig
@@ -101,17 +102,22 @@ def install(app: FastAPI, services: context.Services, config: WebConfig) -> None
 
     @app.exception_handler(Exception)
     async def internal_error(request: Request, error: Exception) -> Response:
-        # Never log the request body or the answers: they are health data.
-        log.error("internal error on %s: %s", request.url.path, type(error).__name__)
+        # Never log the request body, the answers or the error's message: they are health data.
         if request.url.path.startswith(API_PATHS):
-            return problems.problem(500, "internal-error", "Something went wrong inside spasmcare.")
+            return problems.internal_error(request, error)
+        ident = safe_log.request_id()
+        log.error("request %s failed: %s %s: %s", ident, request.method, request.url.path,
+                  type(error).__name__)  # fmt: skip
         if request.url.path.startswith("/assess"):
-            return assess.failsafe_page(request)
-        return HTMLResponse(
-            "<!doctype html><title>Error</title><p>Something went wrong. If you are worried "
-            "about your health, contact a doctor, nurse or pharmacist.",
-            status_code=500,
-        )
+            page = assess.failsafe_page(request)
+        else:
+            page = HTMLResponse(
+                "<!doctype html><title>Error</title><p>Something went wrong. If you are worried "
+                "about your health, contact a doctor, nurse or pharmacist.",
+                status_code=500,
+            )
+        page.headers[safe_log.REQUEST_ID] = ident
+        return page
 
 
 def _declared(request: Request) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, Response
 
 from spasmcare import clock
@@ -44,20 +45,19 @@ async def _enter(request: Request, mode: str) -> Response:
     _only_multi_user(request)
     data = await context.form(request)
     limits = services(request).config.settings.limits
-    context.limit(request, "signin", context.address(request), limits.sign_in)
+    await run_in_threadpool(context.limit, request, "signin", context.address(request),
+                            limits.sign_in)  # fmt: skip
     username, password = data.get("username"), data.get("password")
     if not isinstance(username, str) or not isinstance(password, str):
         raise HTTPException(400, "Enter a username and a password.")
     people = services(request).people
-    try:
-        if mode == "signup":
-            who = people.sign_up(username, password, clock.stored_now())
-        else:
-            who = people.sign_in(username, password, clock.stored_now())
+    enter = people.sign_up if mode == "signup" else people.sign_in
+    try:  # Argon2, off the event loop and a few at a time
+        who = await context.hashing(enter, username, password, clock.stored_now())
     except AccountError as error:
         return render(request, "signin.html", {"mode": mode, "error": str(error),
                                                "username": username}, status=400)  # fmt: skip
-    context.replace_session(request, who.id)
+    await run_in_threadpool(context.replace_session, request, who.id)
     flash(request, f"Signed in as {who.username}.", "success")
     return redirect("/diary")
 
