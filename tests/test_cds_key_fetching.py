@@ -9,8 +9,10 @@ import os
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Coroutine, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any, TypeVar
 
 import httpx
 import pytest
@@ -23,6 +25,7 @@ from tests.test_cds_jwt import EHR, SERVICE, KeyServer, Signer, key_server, one,
 
 __all__ = ["key_server"]
 CALLS = 45
+T = TypeVar("T")
 
 
 class Hanging:
@@ -69,6 +72,13 @@ def server(tmp_path_factory: pytest.TempPathFactory, hanging: Hanging) -> Iterat
         yield running.url
 
 
+def in_own_loop(work: Coroutine[Any, Any, T]) -> T:
+    """Run ``work`` in an event loop of its own thread (the browser tests leave one running in
+    this thread, where asyncio.run cannot start another)."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, work).result()
+
+
 async def _storm(url: str, signer: Signer) -> tuple[list[int], float, float]:
     async with httpx.AsyncClient(base_url=url, timeout=120) as client:
 
@@ -93,7 +103,7 @@ async def _storm(url: str, signer: Signer) -> tuple[list[int], float, float]:
 
 
 def test_a_hanging_key_set_address_stalls_nothing(server: str, hanging: Hanging) -> None:
-    statuses, other, storm = asyncio.run(_storm(server, Signer.rsa()))
+    statuses, other, storm = in_own_loop(_storm(server, Signer.rsa()))
     assert statuses == [503] * CALLS, statuses  # each caller told the keys are unavailable
     assert len(hanging.connections) == 1, len(hanging.connections)  # one fetch, not one a call
     # The other requests were answered while the one fetch still hung: they did not wait for it
