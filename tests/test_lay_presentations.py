@@ -431,6 +431,103 @@ EVERYDAY_LEVELS = {
             {"urgent"},
         ),
     ],
+    "period pain that is severe or has been bad for months is seen by a GP": [
+        # "so bad I miss school, ibuprofen doesn't help any more"
+        (
+            {
+                "region": "abdomen",
+                "age": 17,
+                "sex": "female",
+                "frequency": "occasional",
+                "severity_0_10": 8,
+                "associated": ["abdominal_pain"],
+                "medications": ["ibuprofen"],
+            },
+            {"routine", "soon"},
+        ),
+        # "my periods have got more and more painful over the last year"
+        (
+            {
+                "region": "abdomen",
+                "age": 31,
+                "sex": "female",
+                "frequency": "occasional",
+                "days_since_first": 365,
+                "associated": ["abdominal_pain"],
+            },
+            {"routine", "soon"},
+        ),
+        # "period pain into my back, I've tried heat and painkillers for months"
+        (
+            {
+                "region": "lower_back",
+                "age": 24,
+                "sex": "female",
+                "frequency": "occasional",
+                "associated": ["abdominal_pain"],
+                "home_treatment_tried_days": 90,
+            },
+            {"routine", "soon"},
+        ),
+        # usual period cramps, a hot water bottle helps; pain not given ("not sure")
+        (
+            {
+                "region": "abdomen",
+                "age": 19,
+                "sex": "female",
+                "frequency": "occasional",
+                "associated": ["abdominal_pain"],
+            },
+            {"self_care"},
+        ),
+        (
+            {
+                "region": "abdomen",
+                "age": 26,
+                "sex": "female",
+                "frequency": "occasional",
+                "severity_0_10": 5,
+                "days_since_first": 0,
+                "associated": ["abdominal_pain"],
+            },
+            {"self_care"},
+        ),
+    ],
+    "severe pain that has gone on for days is seen by a GP": [
+        # "heel pain so bad I can't do my shifts", ten days
+        (
+            {"region": "foot", "age": 52, "days_since_first": 10, "severity_0_10": 8},
+            {"routine", "soon"},
+        ),
+        # "my shoulder muscles have been agony since the weekend"
+        (
+            {"region": "shoulder", "age": 40, "days_since_first": 3, "severity_0_10": 9},
+            {"routine", "soon", "urgent"},
+        ),
+        # a night cramp of a few minutes is very painful while it lasts: not this
+        (
+            {
+                "region": "calf",
+                "age": 45,
+                "time_of_day": "night",
+                "frequency": "occasional",
+                "duration_minutes": 2,
+                "days_since_first": 30,
+                "severity_0_10": 9,
+            },
+            {"self_care"},
+        ),
+        # very sore today after overdoing it: looked after at home first
+        (
+            {"region": "thigh", "age": 30, "days_since_first": 0, "severity_0_10": 7},
+            {"self_care"},
+        ),
+        # moderate ache for days without treatment tried
+        (
+            {"region": "upper_back", "age": 33, "days_since_first": 3, "severity_0_10": 4},
+            {"self_care"},
+        ),
+    ],
 }
 
 

@@ -16,9 +16,9 @@ VIGNETTES = sorted((Path(__file__).parent / "vignettes").glob("*.jsonl"))
 # failure, so the test turns red once it meets the bar and the record is updated
 # (docs/clinical-evaluation.md has each set's figures, scored blind and after the fixes).
 BELOW_THE_BAR = {
-    "blind_set_4": "appropriate triage 85%, emergency sensitivity 95%, under-triage 9%, "
+    "blind_set_4": "appropriate triage 87%, emergency sensitivity 95%, under-triage 7%, "
     "self-care to urgent 14%",
-    "blind_set_5": "appropriate triage 82%, emergency sensitivity 92%, under-triage 12%, "
+    "blind_set_5": "appropriate triage 86%, emergency sensitivity 92%, under-triage 8%, "
     "self-care to urgent 15%",
 }
 
