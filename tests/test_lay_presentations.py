@@ -1499,6 +1499,513 @@ DANGER_AND_LOOKALIKES = {
             {"urgent", "emergency"},
         ),
     ],
+    "sudden severe pain between the shoulder blades is an emergency at any adult age": [
+        (
+            {
+                "region": "upper_back",
+                "age": 46,
+                "sex": "male",
+                "onset": "sudden",
+                "days_since_first": 0,
+                "severity_0_10": 8,
+            },
+            {"emergency"},
+        ),
+        ({"region": "upper_back", "age": 38, "onset": "sudden", "severity_0_10": 9}, {"emergency"}),
+        # "not sure" how bad, but sweating with it
+        (
+            {"region": "upper_back", "age": 35, "onset": "sudden", "associated": ["sweating"]},
+            {"emergency"},
+        ),
+        # a twinge on lifting, or one that moving and pressing bring on, is a muscle's
+        (
+            {
+                "region": "upper_back",
+                "age": 40,
+                "onset": "sudden",
+                "severity_0_10": 8,
+                "recent": ["heavy_lifting"],
+            },
+            {"self_care", "routine", "soon", "urgent"},
+        ),
+        (
+            {
+                "region": "upper_back",
+                "age": 35,
+                "onset": "sudden",
+                "severity_0_10": 8,
+                "associated": ["pain_worse_on_movement", "tenderness"],
+            },
+            {"self_care", "routine", "soon", "urgent"},
+        ),
+    ],
+    "pain with effort that eases with rest, in the upper body or the jaw, is angina": [
+        (
+            {
+                "region": "upper_back",
+                "age": 66,
+                "sex": "male",
+                "onset": "gradual",
+                "days_since_first": 30,
+                "time_of_day": "during_exercise",
+                "associated": ["pain_on_walking_relieved_by_rest"],
+            },
+            {"urgent", "emergency"},
+        ),
+        (
+            {
+                "region": "jaw",
+                "age": 58,
+                "sex": "female",
+                "associated": ["pain_on_walking_relieved_by_rest"],
+            },
+            {"urgent", "emergency"},
+        ),
+        (
+            {
+                "region": "arm",
+                "side": "left",
+                "age": 70,
+                "days_since_first": 365,
+                "associated": ["pain_on_walking_relieved_by_rest"],
+            },
+            {"soon", "urgent"},
+        ),
+        # in the calf it is claudication, seen within days or routinely
+        (
+            {
+                "region": "calf",
+                "age": 66,
+                "days_since_first": 60,
+                "associated": ["pain_on_walking_relieved_by_rest"],
+                "conditions": ["smoker"],
+            },
+            {"routine", "soon"},
+        ),
+    ],
+    "a hand or forearm that suddenly goes weak is a stroke until shown otherwise": [
+        (
+            {
+                "region": "hand",
+                "side": "left",
+                "onset": "sudden",
+                "days_since_first": 0,
+                "associated": ["weakness"],
+            },
+            {"emergency"},
+        ),
+        (
+            {
+                "region": "forearm",
+                "side": "right",
+                "age": 72,
+                "onset": "sudden",
+                "associated": ["weakness"],
+            },
+            {"emergency"},
+        ),
+        # weakness while a two-minute writer's cramp lasts is not
+        (
+            {
+                "region": "hand",
+                "side": "right",
+                "age": 30,
+                "onset": "sudden",
+                "duration_minutes": 2,
+                "frequency": "occasional",
+                "associated": ["weakness"],
+            },
+            {"self_care", "routine", "soon"},
+        ),
+        # weakness of both hands that crept up over months is seen within days or routinely
+        (
+            {
+                "region": "hand",
+                "side": "both",
+                "age": 60,
+                "onset": "gradual",
+                "days_since_first": 120,
+                "associated": ["weakness"],
+            },
+            {"routine", "soon"},
+        ),
+    ],
+    "a new headache after 50 is checked the same day for giant cell arteritis": [
+        (
+            {
+                "region": "head",
+                "age": 81,
+                "sex": "female",
+                "onset": "gradual",
+                "associated": ["headache"],
+            },
+            {"urgent", "emergency"},
+        ),
+        (
+            {
+                "region": "neck",
+                "age": 67,
+                "days_since_first": 14,
+                "associated": ["headache", "muscle_stiffness"],
+            },
+            {"urgent", "emergency"},
+        ),
+        # years of the same tension headaches, or a headache in a younger adult, are not
+        (
+            {
+                "region": "head",
+                "age": 62,
+                "days_since_first": 3000,
+                "associated": ["headache"],
+                "conditions": ["tension headaches"],
+            },
+            {"self_care", "routine"},
+        ),
+        (
+            {"region": "head", "age": 30, "days_since_first": 2, "associated": ["headache"]},
+            {"self_care", "routine"},
+        ),
+    ],
+    "spasms after thyroid or parathyroid surgery get a calcium test the same day": [
+        (
+            {
+                "region": "whole_body",
+                "age": 36,
+                "sex": "female",
+                "onset": "gradual",
+                "associated": ["muscle_stiffness"],
+                "conditions": ["previous_thyroidectomy", "cancer_history"],
+                "medications": ["levothyroxine", "calcium_carbonate"],
+            },
+            {"urgent", "emergency"},
+        ),
+        (
+            {
+                "region": "hand",
+                "age": 50,
+                "conditions": ["parathyroidectomy"],
+                "associated": ["tingling"],
+            },
+            {"urgent", "emergency"},
+        ),
+        (
+            {
+                "region": "legs",
+                "age": 44,
+                "conditions": ["thyroidectomy"],
+                "associated": ["muscle_stiffness"],
+            },
+            {"urgent", "emergency"},
+        ),
+        # an underactive thyroid without an operation, with night calf cramps, is routine
+        (
+            {
+                "region": "calf",
+                "age": 60,
+                "time_of_day": "night",
+                "frequency": "weekly",
+                "conditions": ["hypothyroidism"],
+            },
+            {"routine"},
+        ),
+    ],
+    "upper back pain with numb or weak limbs is an emergency": [
+        (
+            {
+                "region": "upper_back",
+                "age": 48,
+                "sex": "female",
+                "days_since_first": 10,
+                "severity_0_10": 9,
+                "associated": ["numbness", "tenderness", "night_pain"],
+            },
+            {"emergency"},
+        ),
+        (
+            {
+                "region": "upper_back",
+                "age": 70,
+                "associated": ["weakness"],
+                "conditions": ["cancer_history"],
+            },
+            {"emergency"},
+        ),
+        ({"region": "upper_back", "age": 40, "associated": ["numbness", "fever"]}, {"emergency"}),
+        # a stiff upper back after sleeping awkwardly, with tingling fingers, is not
+        (
+            {
+                "region": "upper_back",
+                "age": 35,
+                "severity_0_10": 4,
+                "associated": ["tingling"],
+                "recent": ["slept_awkwardly"],
+            },
+            {"self_care", "routine", "soon"},
+        ),
+    ],
+    "neck pain that came on the day after a knock, with normal arms, is low risk": [
+        (
+            {
+                "region": "neck",
+                "age": 22,
+                "sex": "male",
+                "onset": "gradual",
+                "days_since_first": 1,
+                "associated": ["neck_stiffness", "pain_worse_on_movement", "tenderness"],
+                "recent": ["fall_or_trauma"],
+            },
+            {"self_care", "routine", "soon", "urgent"},
+        ),
+        # pain at once, tingling arms, or over 65: the neck is checked in hospital first
+        (
+            {
+                "region": "neck",
+                "age": 30,
+                "onset": "sudden",
+                "days_since_first": 0,
+                "recent": ["fall_or_trauma"],
+            },
+            {"emergency"},
+        ),
+        (
+            {
+                "region": "neck",
+                "age": 25,
+                "onset": "gradual",
+                "days_since_first": 1,
+                "associated": ["tingling"],
+                "recent": ["fall_or_trauma"],
+            },
+            {"emergency"},
+        ),
+        (
+            {
+                "region": "neck",
+                "age": 72,
+                "onset": "gradual",
+                "days_since_first": 1,
+                "recent": ["fall_or_trauma"],
+            },
+            {"emergency"},
+        ),
+        ({"region": "neck", "recent": ["fall_or_trauma"]}, {"emergency"}),
+    ],
+    "a calf that went suddenly at sport today is a strain, not a clot": [
+        (
+            {
+                "region": "calf",
+                "side": "right",
+                "age": 52,
+                "onset": "sudden",
+                "days_since_first": 0,
+                "severity_0_10": 6,
+                "associated": ["swelling", "pain_worse_on_movement", "tenderness"],
+                "recent": ["intense_exercise"],
+            },
+            {"self_care", "routine", "soon"},
+        ),
+        (
+            {
+                "region": "calf",
+                "side": "left",
+                "age": 34,
+                "onset": "sudden",
+                "days_since_first": 0,
+                "associated": ["swelling"],
+                "recent": ["football_match"],
+            },
+            {"self_care", "routine", "soon"},
+        ),
+        # swelling days later, or after a long flight, is a clot until shown otherwise
+        (
+            {
+                "region": "calf",
+                "side": "left",
+                "age": 52,
+                "days_since_first": 2,
+                "associated": ["swelling"],
+                "recent": ["long_flight"],
+            },
+            {"urgent", "emergency"},
+        ),
+        (
+            {
+                "region": "calf",
+                "side": "right",
+                "age": 40,
+                "onset": "gradual",
+                "days_since_first": 3,
+                "associated": ["swelling", "tenderness"],
+            },
+            {"urgent", "emergency"},
+        ),
+    ],
+    "daily cramps since a new water tablet are a review within days": [
+        (
+            {
+                "region": "calf",
+                "side": "both",
+                "age": 67,
+                "frequency": "daily",
+                "time_of_day": "night",
+                "days_since_first": 21,
+                "medications": ["thiazide_diuretic"],
+                "recent": ["started_diuretic"],
+            },
+            {"soon", "routine"},
+        ),
+        # with dizziness or weakness, the salts are checked today
+        (
+            {
+                "region": "legs",
+                "age": 75,
+                "frequency": "daily",
+                "associated": ["dizziness"],
+                "medications": ["furosemide"],
+                "recent": ["started_diuretic"],
+            },
+            {"urgent", "emergency"},
+        ),
+    ],
+    "stiffness or unsteadiness over months is seen within days, over weeks at once": [
+        (
+            {
+                "region": "whole_body",
+                "age": 30,
+                "sex": "female",
+                "onset": "gradual",
+                "days_since_first": 2000,
+                "associated": ["generalized_stiffness", "difficulty_walking", "muscle_stiffness"],
+                "conditions": ["anxiety"],
+            },
+            {"soon", "routine", "urgent"},
+        ),
+        (
+            {
+                "region": "lower_back",
+                "age": 43,
+                "onset": "gradual",
+                "days_since_first": 200,
+                "associated": ["muscle_stiffness", "falls", "unsteady_gait"],
+            },
+            {"soon", "urgent"},
+        ),
+        (
+            {
+                "region": "lower_back",
+                "age": 60,
+                "days_since_first": 5,
+                "associated": ["unsteady_gait"],
+            },
+            {"emergency"},
+        ),
+        (
+            {
+                "region": "whole_body",
+                "days_since_first": 3,
+                "associated": ["generalized_stiffness"],
+            },
+            {"urgent", "emergency"},
+        ),
+    ],
+    "hands locked in spasm with stiffness or twitching elsewhere is an emergency": [
+        (
+            {
+                "region": "hand",
+                "side": "both",
+                "age": 91,
+                "onset": "sudden",
+                "days_since_first": 0,
+                "associated": ["carpopedal_spasm", "muscle_stiffness"],
+                "medications": ["omeprazole"],
+            },
+            {"emergency"},
+        ),
+        (
+            {
+                "region": "whole_body",
+                "age": 50,
+                "associated": ["carpopedal_spasm", "visible_twitching"],
+            },
+            {"emergency"},
+        ),
+        (
+            {
+                "region": "hand",
+                "age": 60,
+                "associated": ["carpopedal_spasm", "generalized_stiffness"],
+            },
+            {"emergency"},
+        ),
+        # hands cramping while over-breathing in a panic is not
+        (
+            {
+                "region": "hand",
+                "side": "both",
+                "age": 25,
+                "associated": ["carpopedal_spasm", "tingling"],
+                "recent": ["stressful_event"],
+                "conditions": ["anxiety"],
+            },
+            {"self_care", "routine", "soon", "urgent"},
+        ),
+    ],
+    "sudden weakness of both legs with a racing heart is an emergency": [
+        (
+            {
+                "region": "legs",
+                "side": "both",
+                "age": 42,
+                "sex": "female",
+                "onset": "sudden",
+                "days_since_first": 0,
+                "associated": ["weakness", "palpitations", "sweating", "tremor"],
+            },
+            {"emergency"},
+        ),
+        (
+            {
+                "region": "whole_body",
+                "age": 28,
+                "onset": "sudden",
+                "associated": ["weakness", "shortness_of_breath"],
+            },
+            {"emergency"},
+        ),
+        # without the heart or breathing, the same day
+        (
+            {
+                "region": "legs",
+                "side": "both",
+                "age": 30,
+                "onset": "sudden",
+                "associated": ["weakness"],
+                "recent": ["high_carbohydrate_meal"],
+            },
+            {"urgent", "emergency"},
+        ),
+    ],
+    "ordinary period cramps are self-care even when the age is not given": [
+        (
+            {
+                "sex": "female",
+                "region": "abdomen",
+                "onset": "gradual",
+                "frequency": "occasional",
+                "associated": ["abdominal_pain"],
+            },
+            {"self_care"},
+        ),
+        (
+            {
+                "sex": "female",
+                "region": "abdomen",
+                "frequency": "weekly",
+                "associated": ["abdominal_pain"],
+            },
+            {"self_care"},
+        ),
+    ],
 }
 
 

@@ -20,6 +20,8 @@ BELOW_THE_BAR = {
     "self-care to urgent 14%",
     "blind_set_5": "appropriate triage 86%, emergency sensitivity 92%, under-triage 8%, "
     "self-care to urgent 15%",
+    "blind_set_7": "emergency sensitivity 97%: an ectopic pregnancy answered 'today', as the NHS "
+    "advises when the case cannot say a period is late",
 }
 
 
