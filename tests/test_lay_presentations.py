@@ -1985,6 +1985,226 @@ DANGER_AND_LOOKALIKES = {
             {"urgent", "emergency"},
         ),
     ],
+    "a sharp twinge of seconds in the groin on moving in pregnancy is ligament pain": [
+        (
+            {
+                "region": "groin",
+                "side": "right",
+                "age": 30,
+                "sex": "female",
+                "pregnant": True,
+                "onset": "sudden",
+                "duration_minutes": 1,
+                "frequency": "daily",
+            },
+            {"self_care", "routine"},
+        ),
+        (
+            {
+                "region": "abdomen",
+                "side": "left",
+                "age": 27,
+                "sex": "female",
+                "pregnant": True,
+                "duration_minutes": 0.5,
+                "frequency": "several_daily",
+            },
+            {"self_care", "routine"},
+        ),
+        # pain that stays, a first pain, or with dizziness is checked today
+        (
+            {
+                "region": "abdomen",
+                "side": "right",
+                "age": 29,
+                "sex": "female",
+                "pregnant": True,
+                "frequency": "first_time",
+            },
+            {"urgent", "emergency"},
+        ),
+        (
+            {
+                "region": "groin",
+                "side": "left",
+                "age": 31,
+                "sex": "female",
+                "pregnant": True,
+                "duration_minutes": 1,
+                "frequency": "daily",
+                "associated": ["dizziness"],
+            },
+            {"urgent", "emergency"},
+        ),
+    ],
+    "one of a person's usual short seizures follows their epilepsy care plan": [
+        (
+            {
+                "region": "whole_body",
+                "age": 36,
+                "frequency": "occasional",
+                "duration_minutes": 1,
+                "associated": ["seizure", "fatigue"],
+                "conditions": ["epilepsy"],
+            },
+            {"self_care", "routine", "soon"},
+        ),
+        (
+            {
+                "region": "whole_body",
+                "age": 22,
+                "frequency": "weekly",
+                "duration_minutes": 2,
+                "associated": ["seizure"],
+                "conditions": ["epilepsy"],
+            },
+            {"self_care", "routine", "soon"},
+        ),
+        # longer than five minutes, not knowing how long, or a first seizure: help now or today
+        (
+            {
+                "region": "whole_body",
+                "age": 36,
+                "frequency": "occasional",
+                "duration_minutes": 7,
+                "associated": ["seizure"],
+                "conditions": ["epilepsy"],
+            },
+            {"emergency"},
+        ),
+        (
+            {
+                "region": "whole_body",
+                "age": 40,
+                "associated": ["seizure"],
+                "conditions": ["epilepsy"],
+            },
+            {"urgent", "emergency"},
+        ),
+        (
+            {
+                "region": "whole_body",
+                "age": 40,
+                "frequency": "first_time",
+                "duration_minutes": 1,
+                "associated": ["seizure"],
+            },
+            {"emergency"},
+        ),
+    ],
+    "numb, weak feet that crept up with diabetes are nerve damage, seen within days": [
+        (
+            {
+                "region": "calf",
+                "side": "both",
+                "age": 64,
+                "sex": "female",
+                "time_of_day": "night",
+                "frequency": "weekly",
+                "associated": ["numbness", "weakness"],
+                "conditions": ["diabetes"],
+            },
+            {"routine", "soon"},
+        ),
+        (
+            {
+                "region": "foot",
+                "side": "both",
+                "age": 70,
+                "onset": "gradual",
+                "associated": ["tingling", "weakness"],
+                "conditions": ["type 2 diabetes"],
+            },
+            {"routine", "soon"},
+        ),
+        # after a tummy bug, or without diabetes, spreading weakness is checked today
+        (
+            {
+                "region": "legs",
+                "side": "both",
+                "age": 45,
+                "associated": ["tingling", "weakness"],
+                "conditions": ["diabetes"],
+                "recent": ["diarrhoeal_illness"],
+            },
+            {"urgent", "emergency"},
+        ),
+        (
+            {
+                "region": "legs",
+                "side": "both",
+                "age": 45,
+                "days_since_first": 4,
+                "associated": ["tingling", "weakness"],
+            },
+            {"urgent", "emergency"},
+        ),
+    ],
+    "tingling or numb fingers that wake you at night are carpal tunnel syndrome": [
+        (
+            {
+                "region": "hand",
+                "side": "both",
+                "age": 32,
+                "sex": "female",
+                "pregnant": True,
+                "time_of_day": "night",
+                "associated": ["tingling", "numbness"],
+            },
+            {"self_care", "routine"},
+        ),
+        (
+            {
+                "region": "hand",
+                "side": "both",
+                "age": 55,
+                "time_of_day": "night",
+                "days_since_first": 20,
+                "associated": ["numbness"],
+            },
+            {"self_care", "routine"},
+        ),
+        # pins and needles in both hands all day for days is seen within days
+        (
+            {
+                "region": "hand",
+                "side": "both",
+                "age": 40,
+                "time_of_day": "any",
+                "days_since_first": 5,
+                "associated": ["tingling"],
+            },
+            {"soon", "urgent"},
+        ),
+    ],
+    "tired all the time with aching muscles for weeks is a routine GP visit": [
+        (
+            {
+                "region": "whole_body",
+                "age": 46,
+                "sex": "female",
+                "onset": "gradual",
+                "days_since_first": 90,
+                "associated": ["fatigue", "muscle_stiffness"],
+            },
+            {"routine", "soon"},
+        ),
+        (
+            {"region": "legs", "age": 35, "days_since_first": 40, "associated": ["fatigue"]},
+            {"routine", "soon"},
+        ),
+        # tired and achy for a few days after a cold is self-care
+        (
+            {
+                "region": "whole_body",
+                "age": 30,
+                "days_since_first": 4,
+                "associated": ["fatigue"],
+                "recent": ["upper_respiratory_infection"],
+            },
+            {"self_care"},
+        ),
+    ],
     "ordinary period cramps are self-care even when the age is not given": [
         (
             {

@@ -20,6 +20,8 @@ BELOW_THE_BAR = {
     "self-care to urgent 14%",
     "blind_set_5": "appropriate triage 86%, emergency sensitivity 92%, under-triage 8%, "
     "self-care to urgent 15%",
+    "blind_set_6": "emergency sensitivity 97%: a clot after an operation answered 'today', the "
+    "NHS level for a suspected DVT",
     "blind_set_7": "emergency sensitivity 97%: an ectopic pregnancy answered 'today', as the NHS "
     "advises when the case cannot say a period is late",
 }

@@ -46,13 +46,16 @@ def probability(log_odds: float) -> float:
 
 def from_causes(
     kb: KnowledgeBase,
+    facts: rules.Facts,
     log_odds: Mapping[str, float],
     present: Mapping[str, list[schema.Finding]],
 ) -> list[FiredRedFlag]:
     """The serious causes at or above their action threshold, as reasons in the red-flag shape.
 
     A cause needs at least one finding of the case speaking for it: a prior alone, however
-    high, never raises the disposition.
+    high, never raises the disposition. A cause whose guidance names a case that does not need
+    its level (``unless``: a usual short seizure in known epilepsy) raises nothing there; the
+    red-flag rules give that case its own level.
     """
     fired = []
     for cause_id, odds in log_odds.items():
@@ -60,6 +63,8 @@ def from_causes(
         triage = cause.triage
         supporting = [f for f in present.get(cause_id, ()) if f.weight > 0]
         if triage is None or not supporting:
+            continue
+        if triage.unless is not None and triage.unless.holds(facts):
             continue
         p = probability(odds)
         if p < triage.threshold:
@@ -89,7 +94,7 @@ def reasons(
     present: Mapping[str, list[schema.Finding]],
 ) -> list[FiredRedFlag]:
     """Every reason to raise the disposition, rules and causes together, most urgent first."""
-    return by_urgency([*fire(kb, facts), *from_causes(kb, log_odds, present)])
+    return by_urgency([*fire(kb, facts), *from_causes(kb, facts, log_odds, present)])
 
 
 def by_urgency(fired: list[FiredRedFlag]) -> list[FiredRedFlag]:

@@ -78,7 +78,9 @@ def _sections(kb: KnowledgeBase) -> Iterator[str]:
         )
         triage = (
             f"**Action threshold:** {c.triage.disposition.replace('_', ' ')} at a probability of "
-            f"{c.triage.threshold:g} or more ({_basis(kb, c.triage.basis)}).\n\n"
+            f"{c.triage.threshold:g} or more ({_basis(kb, c.triage.basis)})"
+            + (f", except when {rules.describe(c.triage.unless)}" if c.triage.unless else "")
+            + ".\n\n"
             if c.triage
             else ""
         )

@@ -135,6 +135,11 @@ class CauseTriage(Entry):
     )
     basis: Basis = Field(description="Where the threshold comes from.")
     action: str = Field(description="Patient-facing: what to do now.")
+    unless: Rule | None = Field(
+        None,
+        description="A case the guidance itself says does not need this level (it gets its "
+        "level from a red-flag rule instead).",
+    )
 
 
 class Cause(Entry):

@@ -38,6 +38,8 @@ def conditions_of(kb: Rules) -> Iterator[tuple[str, str, rules.Condition]]:
             yield "causes.yaml", cause.id, cause.requires
         for finding in cause.findings:
             yield "causes.yaml", cause.id, finding.when
+        if cause.triage is not None and cause.triage.unless is not None:
+            yield "causes.yaml", cause.id, cause.triage.unless
     for step in kb.steps:
         yield from _optional("care.yaml", step.id, step.applies_when)
         for caution in step.cautions:
