@@ -1996,6 +1996,7 @@ DANGER_AND_LOOKALIKES = {
                 "onset": "sudden",
                 "duration_minutes": 1,
                 "frequency": "daily",
+                "associated": [],
             },
             {"self_care", "routine"},
         ),
@@ -2008,8 +2009,21 @@ DANGER_AND_LOOKALIKES = {
                 "pregnant": True,
                 "duration_minutes": 0.5,
                 "frequency": "several_daily",
+                "associated": ["pain_worse_on_movement"],
             },
             {"self_care", "routine"},
+        ),
+        # the same twinge before the other symptoms are answered ("not sure") is checked today
+        (
+            {
+                "region": "groin",
+                "age": 30,
+                "sex": "female",
+                "pregnant": True,
+                "duration_minutes": 1,
+                "frequency": "daily",
+            },
+            {"urgent", "emergency"},
         ),
         # pain that stays, a first pain, or with dizziness is checked today
         (
@@ -2101,10 +2115,24 @@ DANGER_AND_LOOKALIKES = {
                 "sex": "female",
                 "time_of_day": "night",
                 "frequency": "weekly",
+                "onset": "gradual",
+                "associated": ["numbness", "weakness"],
+                "conditions": ["diabetes"],
+                "recent": [],
+            },
+            {"routine", "soon"},
+        ),
+        # before the recent illnesses are answered, it is checked today
+        (
+            {
+                "region": "foot",
+                "side": "both",
+                "age": 64,
+                "onset": "gradual",
                 "associated": ["numbness", "weakness"],
                 "conditions": ["diabetes"],
             },
-            {"routine", "soon"},
+            {"urgent", "emergency"},
         ),
         (
             {
@@ -2114,6 +2142,7 @@ DANGER_AND_LOOKALIKES = {
                 "onset": "gradual",
                 "associated": ["tingling", "weakness"],
                 "conditions": ["type 2 diabetes"],
+                "recent": ["started_new_medicine"],
             },
             {"routine", "soon"},
         ),
@@ -2203,6 +2232,238 @@ DANGER_AND_LOOKALIKES = {
                 "recent": ["upper_respiratory_infection"],
             },
             {"self_care"},
+        ),
+    ],
+    "a sudden testicle pain that lasted under an hour and went is seen the same day": [
+        (
+            {
+                "region": "groin",
+                "age": 13,
+                "sex": "male",
+                "onset": "sudden",
+                "duration_minutes": 30,
+                "days_since_first": 1,
+                "frequency": "first_time",
+            },
+            {"urgent"},
+        ),
+        (
+            {
+                "region": "groin",
+                "age": 17,
+                "sex": "male",
+                "side": "left",
+                "onset": "sudden",
+                "duration_minutes": 20,
+                "frequency": "occasional",
+            },
+            {"urgent"},
+        ),
+        # a pain that is there now, or whose length is not known, is an emergency
+        (
+            {"region": "groin", "age": 14, "sex": "male", "onset": "sudden", "days_since_first": 0},
+            {"emergency"},
+        ),
+        (
+            {
+                "region": "groin",
+                "age": 15,
+                "sex": "male",
+                "onset": "sudden",
+                "duration_minutes": 90,
+                "days_since_first": 0,
+            },
+            {"emergency"},
+        ),
+    ],
+    "a stitch that comes with running is not a torsion": [
+        (
+            {
+                "region": "abdomen",
+                "age": 9,
+                "sex": "male",
+                "time_of_day": "during_exercise",
+                "frequency": "occasional",
+                "duration_minutes": 5,
+            },
+            {"self_care"},
+        ),
+        (
+            {
+                "region": "abdomen",
+                "age": 12,
+                "sex": "male",
+                "time_of_day": "during_exercise",
+                "frequency": "weekly",
+            },
+            {"self_care"},
+        ),
+        # a sudden lower tummy pain in a boy at rest still is
+        (
+            {
+                "region": "abdomen",
+                "age": 12,
+                "sex": "male",
+                "onset": "sudden",
+                "time_of_day": "day",
+                "days_since_first": 0,
+            },
+            {"emergency"},
+        ),
+    ],
+    "the person's usual tension headache with a stiff neck is self-care": [
+        (
+            {
+                "region": "neck",
+                "age": 41,
+                "sex": "male",
+                "recent": ["stressful_event"],
+                "frequency": "occasional",
+                "associated": ["headache", "muscle_stiffness"],
+            },
+            {"self_care", "routine"},
+        ),
+        (
+            {"region": "neck", "age": 35, "frequency": "weekly", "associated": ["headache"]},
+            {"self_care", "routine"},
+        ),
+        # a new headache with a stiff neck is checked today; with a fever or vomiting, now
+        (
+            {
+                "region": "neck",
+                "age": 35,
+                "frequency": "first_time",
+                "associated": ["headache", "neck_stiffness"],
+            },
+            {"urgent", "emergency"},
+        ),
+        (
+            {
+                "region": "neck",
+                "age": 20,
+                "associated": ["headache", "neck_stiffness", "fever", "vomiting"],
+            },
+            {"emergency"},
+        ),
+    ],
+    "a child's night cramps after a busy day are self-care": [
+        (
+            {
+                "region": "calf",
+                "age": 7,
+                "sex": "male",
+                "time_of_day": "night",
+                "frequency": "weekly",
+                "recent": ["intense_exercise"],
+            },
+            {"self_care"},
+        ),
+        (
+            {
+                "region": "calf",
+                "age": 10,
+                "time_of_day": "night",
+                "frequency": "weekly",
+                "recent": ["football_match"],
+            },
+            {"self_care"},
+        ),
+        # daytime cramps at rest most days in a child are looked into
+        (
+            {"region": "calf", "age": 8, "time_of_day": "day", "frequency": "daily"},
+            {"routine", "soon"},
+        ),
+    ],
+    "swollen ankles in both legs are not the one-sided swelling of a clot": [
+        (
+            {
+                "region": "legs",
+                "age": 63,
+                "sex": "male",
+                "time_of_day": "night",
+                "frequency": "daily",
+                "conditions": ["diabetes", "hypertension"],
+                "associated": ["swelling", "fatigue"],
+            },
+            {"routine", "soon"},
+        ),
+        (
+            {"region": "legs", "age": 70, "associated": ["swelling"]},
+            {"self_care", "routine", "soon"},
+        ),
+        # one leg swollen is a clot until shown otherwise, even when called "legs"
+        (
+            {"region": "legs", "side": "left", "age": 60, "associated": ["swelling"]},
+            {"urgent", "emergency"},
+        ),
+        ({"region": "calf", "age": 60, "associated": ["swelling"]}, {"urgent", "emergency"}),
+    ],
+    "weak legs with a racing heart on water tablets is an emergency": [
+        (
+            {
+                "region": "legs",
+                "age": 69,
+                "sex": "male",
+                "medications": ["diuretic"],
+                "associated": ["palpitations", "weakness", "tachycardia"],
+            },
+            {"emergency"},
+        ),
+        (
+            {
+                "region": "whole_body",
+                "age": 50,
+                "recent": ["diarrhoeal_illness"],
+                "associated": ["weakness", "tachycardia"],
+            },
+            {"emergency"},
+        ),
+        # a heart that skips, with cramps and weak legs, is checked the same day
+        (
+            {
+                "region": "legs",
+                "side": "both",
+                "age": 69,
+                "days_since_first": 2,
+                "medications": ["bendroflumethiazide"],
+                "recent": ["diarrhoeal_illness"],
+                "associated": ["weakness", "palpitations"],
+            },
+            {"urgent", "soon"},
+        ),
+    ],
+    "tingling, cramping hands that come back with panic attacks are over-breathing": [
+        (
+            {
+                "region": "hand",
+                "age": 30,
+                "sex": "female",
+                "frequency": "occasional",
+                "conditions": ["anxiety"],
+                "associated": ["tingling", "perioral_tingling", "carpopedal_spasm"],
+            },
+            {"self_care", "routine", "soon"},
+        ),
+        (
+            {
+                "region": "hand",
+                "age": 24,
+                "frequency": "weekly",
+                "conditions": ["panic attacks"],
+                "associated": ["tingling", "carpopedal_spasm"],
+            },
+            {"self_care", "routine", "soon"},
+        ),
+        # the same after thyroid surgery is a low calcium until shown otherwise
+        (
+            {
+                "region": "hand",
+                "age": 30,
+                "frequency": "occasional",
+                "conditions": ["anxiety", "previous_thyroidectomy"],
+                "associated": ["tingling", "carpopedal_spasm"],
+            },
+            {"urgent", "emergency"},
         ),
     ],
     "ordinary period cramps are self-care even when the age is not given": [

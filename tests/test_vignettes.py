@@ -21,7 +21,9 @@ BELOW_THE_BAR = {
     "blind_set_5": "appropriate triage 86%, emergency sensitivity 92%, under-triage 8%, "
     "self-care to urgent 15%",
     "blind_set_6": "emergency sensitivity 97%: a clot after an operation answered 'today', the "
-    "NHS level for a suspected DVT",
+    "NHS level for a suspected DVT; self-care to urgent 5.1%",
+    "blind_set_8": "emergency sensitivity 97%, self-care to urgent 5.1%: heat cramps easing at "
+    "30 minutes, a sickle cell patient's usual mild pain",
     "blind_set_7": "emergency sensitivity 97%: an ectopic pregnancy answered 'today', as the NHS "
     "advises when the case cannot say a period is late",
 }
