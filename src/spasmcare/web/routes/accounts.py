@@ -65,6 +65,18 @@ async def _enter(request: Request, mode: str) -> Response:
 @router.post("/signout")
 async def signout(request: Request) -> Response:
     await context.form(request)
-    context.replace_session(request, None)
+    await run_in_threadpool(context.replace_session, request, None)
     flash(request, "Signed out.", "success")
     return redirect("/")
+
+
+@router.post("/signout/everywhere")
+async def signout_everywhere(request: Request) -> Response:
+    """End every session of this person, on every device, this one included."""
+    await context.form(request)
+    who = await run_in_threadpool(context.signed_in, request)
+    ended = await run_in_threadpool(services(request).sessions.end_all, who.id)
+    await run_in_threadpool(context.replace_session, request, None)
+    flash(request, f"Signed out everywhere ({ended} session{'s' if ended != 1 else ''} ended).",
+          "success")  # fmt: skip
+    return redirect("/signin")
