@@ -34,6 +34,7 @@ from spasmcare.clinic.audit import Audit
 from spasmcare.clinic.consent import Consents
 from spasmcare.clinic.limits import RateLimiter, limiter
 from spasmcare.kb.load import KnowledgeBase, load_default
+from spasmcare.services.accounts import Accounts
 from spasmcare.services.diary import LOCAL_OWNER, Store
 
 if TYPE_CHECKING:
@@ -41,6 +42,8 @@ if TYPE_CHECKING:
 
 HERE = Path(__file__).resolve().parent
 COOKIE = "spasmcare_session"
+DEVICE_COOKIE = "spasmcare_device"
+"""Set at each sign-in: this browser is known to the account (see accounts.devices)."""
 CSRF_COOKIE = "spasmcare_csrf"
 """The CSRF token of a visitor whose session is kept nowhere yet (double-submit: a form must
 carry the same value, which another site can neither read nor set)."""
@@ -73,6 +76,7 @@ class Services:
     consents: Consents
     audit: Audit
     limiter: RateLimiter
+    accounts: Accounts
 
     @classmethod
     def open(cls, config: WebConfig) -> Services:
@@ -88,9 +92,11 @@ class Services:
                             timedelta(hours=config.settings.session_hours))  # fmt: skip
         sessions.sweep(clock.stored_now())
         e = store.engine
+        people = People(e)
         return cls(
-            config, load_default(), store, People(e), sessions, templates, Tokens(e),
+            config, load_default(), store, people, sessions, templates, Tokens(e),
             Consents(e), Audit(e), limiter(e, config.settings.redis_url),
+            Accounts(people, sessions, e),
         )  # fmt: skip
 
     def close(self) -> None:
@@ -165,6 +171,11 @@ def replace_session(request: Request, person_id: int | None) -> Session:
         fresh = web.sessions.new(clock.stored_now(), person_id)
     request.state.session = fresh
     return fresh
+
+
+def remember_device(request: Request, response: Response, device: str) -> None:
+    response.set_cookie(DEVICE_COOKIE, device, max_age=365 * 86400, httponly=True,
+                        samesite="lax", secure=_secure(request), path="/")  # fmt: skip
 
 
 def person(request: Request) -> Person | None:
