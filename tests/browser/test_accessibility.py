@@ -85,7 +85,11 @@ def _clinic_pages(
     import subprocess
     import sys
 
-    doctor, patient, password = f"doc{width}@example.org", f"pat{width}@example.org", "plum tractor whistle"
+    doctor, patient, password = (
+        f"doc{width}@example.org",
+        f"pat{width}@example.org",
+        "plum tractor whistle",
+    )
     subprocess.run(
         [sys.executable, "-m", "spasmcare", "users", "add", doctor, "--role", "clinician",
          "--password-stdin", "--home", str(server.home)],
@@ -97,14 +101,17 @@ def _clinic_pages(
     page.locator("main button[type=submit]").click()
     page.goto("/settings/sharing")
     page.fill("#email", doctor)
-    page.get_by_role("button", name="Share my diary").click()
+    page.get_by_role("button", name="Invite them").click()
     _check(page, "sharing", axe_source, problems)
+    link = page.locator("#invitation-link").inner_text()
     page.get_by_role("button", name=f"Sign out {patient}").click()
-    page.goto("/signin")
+    page.goto(link)
+    _check(page, "invitation", axe_source, problems)
+    page.get_by_role("link", name=f"Sign in as {doctor}").click()
     page.fill("#username", doctor)
     page.fill("#password", password)
     page.locator("main button[type=submit]").click()
-    page.goto("/clinic")
+    page.get_by_role("button", name="Accept and see their diary").click()
     _check(page, "clinic dashboard", axe_source, problems)
     page.locator(".episodes a").first.click()
     _check(page, "clinic patient", axe_source, problems)

@@ -36,6 +36,7 @@ from spasmcare.clinic.limits import RateLimiter, limiter
 from spasmcare.kb.load import KnowledgeBase, load_default
 from spasmcare.services.accounts import Accounts
 from spasmcare.services.diary import LOCAL_OWNER, Store
+from spasmcare.services.invitations import Invitations
 
 if TYPE_CHECKING:
     from spasmcare.web.config import WebConfig
@@ -77,6 +78,7 @@ class Services:
     audit: Audit
     limiter: RateLimiter
     accounts: Accounts
+    invitations: Invitations
 
     @classmethod
     def open(cls, config: WebConfig) -> Services:
@@ -92,11 +94,12 @@ class Services:
                             timedelta(hours=config.settings.session_hours))  # fmt: skip
         sessions.sweep(clock.stored_now())
         e = store.engine
-        people = People(e)
+        people, consents = People(e), Consents(e)
         return cls(
             config, load_default(), store, people, sessions, templates, Tokens(e),
-            Consents(e), Audit(e), limiter(e, config.settings.redis_url),
+            consents, Audit(e), limiter(e, config.settings.redis_url),
             Accounts(people, sessions, e),
+            Invitations(e, people, consents, config.settings.smtp),
         )  # fmt: skip
 
     def close(self) -> None:
