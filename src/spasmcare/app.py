@@ -26,6 +26,7 @@ from spasmcare.web import context, pages
 from spasmcare.web.config import WebConfig
 from spasmcare.web.routes import (
     accounts,
+    admin,
     assess,
     clinic,
     diary,
@@ -39,7 +40,8 @@ from spasmcare.web.routes import (
 
 __all__ = ["WebConfig", "api_routers", "app_from_environment", "create_api_app", "create_app"]
 
-PAGES = (home, assess, diary, insights, settings, accounts, sharing, tokens, clinic, invitations)
+PAGES = (home, assess, diary, insights, settings, accounts, sharing, tokens, clinic, invitations,
+         admin)  # fmt: skip
 """The page routes, one module per kind of page."""
 DESCRIPTION = "Information and triage support, not a diagnosis."
 

@@ -35,6 +35,7 @@ from spasmcare.clinic.consent import Consents
 from spasmcare.clinic.limits import RateLimiter, limiter
 from spasmcare.kb.load import KnowledgeBase, load_default
 from spasmcare.services.accounts import Accounts
+from spasmcare.services.admin import Admin
 from spasmcare.services.diary import LOCAL_OWNER, Store
 from spasmcare.services.invitations import Invitations
 
@@ -79,6 +80,7 @@ class Services:
     limiter: RateLimiter
     accounts: Accounts
     invitations: Invitations
+    admin: Admin
 
     @classmethod
     def open(cls, config: WebConfig) -> Services:
@@ -95,11 +97,11 @@ class Services:
         sessions.sweep(clock.stored_now())
         e = store.engine
         people, consents = People(e), Consents(e)
+        accounts, smtp = Accounts(people, sessions, e), config.settings.smtp
         return cls(
             config, load_default(), store, people, sessions, templates, Tokens(e),
-            consents, Audit(e), limiter(e, config.settings.redis_url),
-            Accounts(people, sessions, e),
-            Invitations(e, people, consents, config.settings.smtp),
+            consents, Audit(e), limiter(e, config.settings.redis_url), accounts,
+            Invitations(e, people, consents, smtp), Admin(accounts, store, smtp),
         )  # fmt: skip
 
     def close(self) -> None:
