@@ -17,7 +17,7 @@ from fastapi import APIRouter, FastAPI
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from spasmcare import safe_log
-from spasmcare.api import assessment, cds, cds_auth, clinician, person, problems
+from spasmcare.api import assessment, cds, cds_auth, clinician, openapi, person, problems
 from spasmcare.api.cds_auth import Trust
 from spasmcare.api.deps import PersonServices
 from spasmcare.services.sharing import Lookup, lookup
@@ -87,6 +87,7 @@ def create_app(config: WebConfig) -> FastAPI:
     app.include_router(person.router(shared))
     app.include_router(clinician.router(shared))
     pages.install(app, services, config)
+    openapi.install(app, cds_jwt_required=cds_trust is not None)
     if cds_origins:  # so that refusals (401, 429) carry the CORS headers too
         app.add_middleware(cds.Cors, origins=cds_origins)
     # Outermost: a request naming another host is refused before anything reads the diary.
@@ -106,6 +107,7 @@ def create_api_app(lookup: Lookup | None = None, cds_origins: Sequence[str] = ()
     for router in api_routers(lookup):
         app.include_router(router)
     problems.install(app)
+    openapi.install(app)
     if cds_origins:
         app.add_middleware(cds.Cors, origins=cds_origins)
     return app
