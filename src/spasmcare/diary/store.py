@@ -280,7 +280,7 @@ class Store:
         """Delete everything stored about the person."""
         with self._write() as c:
             for t in (tables.self_care_step, tables.checkin, tables.assessment, tables.episode,
-                      tables.profile):  # fmt: skip
+                      tables.profile, tables.calendar_feed):  # fmt: skip
                 c.execute(delete(t).where(t.c.owner == self.owner))
 
     def backup(self, out: Path) -> None:
