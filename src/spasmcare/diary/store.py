@@ -99,6 +99,14 @@ class Store:
         with self._read() as c:
             return [rows.episode_of(row) for row in c.execute(query)]
 
+    def last_logged(self) -> Episode | None:
+        """The live episode logged last (whatever time it says it started), or None."""
+        t = tables.episode
+        query = select(t).where(*self._live(t)).order_by(t.c.id.desc()).limit(1)
+        with self._read() as c:
+            row = c.execute(query).first()
+        return None if row is None else rows.episode_of(row)
+
     def episodes_page(
         self, limit: int, before: tuple[datetime, int] | None = None
     ) -> list[Episode]:
