@@ -31,6 +31,7 @@ from spasmcare.web.routes import (
     diary,
     home,
     insights,
+    reminders,
     settings,
     sharing,
     tokens,
@@ -38,7 +39,7 @@ from spasmcare.web.routes import (
 
 __all__ = ["WebConfig", "api_routers", "app_from_environment", "create_api_app", "create_app"]
 
-PAGES = (home, assess, diary, insights, settings, accounts, sharing, tokens, clinic)
+PAGES = (home, assess, diary, insights, settings, accounts, sharing, tokens, clinic, reminders)
 """The page routes, one module per kind of page."""
 DESCRIPTION = "Information and triage support, not a diagnosis."
 

@@ -79,6 +79,7 @@ class Advice(BaseModel):
     action: str
     explanation: str
     sources: list[str]
+    episode_id: int | None = Field(None, description="The episode the advice is about.")
 
 
 class Saved(BaseModel):
@@ -116,6 +117,7 @@ def _advice(outcome: Outcome) -> list[Advice]:
             action=f.action,
             explanation=f.explanation,
             sources=list(f.sources),
+            episode_id=outcome.evaluation.episode.id,
         )
         for f in outcome.evaluation.reasons
     ]

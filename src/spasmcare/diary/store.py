@@ -99,6 +99,14 @@ class Store:
         with self._read() as c:
             return [rows.episode_of(row) for row in c.execute(query)]
 
+    def last_logged(self) -> Episode | None:
+        """The live episode logged last (whatever time it says it started), or None."""
+        t = tables.episode
+        query = select(t).where(*self._live(t)).order_by(t.c.id.desc()).limit(1)
+        with self._read() as c:
+            row = c.execute(query).first()
+        return None if row is None else rows.episode_of(row)
+
     def episodes_page(
         self, limit: int, before: tuple[datetime, int] | None = None
     ) -> list[Episode]:
@@ -280,7 +288,7 @@ class Store:
         """Delete everything stored about the person."""
         with self._write() as c:
             for t in (tables.self_care_step, tables.checkin, tables.assessment, tables.episode,
-                      tables.profile):  # fmt: skip
+                      tables.profile, tables.calendar_feed):  # fmt: skip
                 c.execute(delete(t).where(t.c.owner == self.owner))
 
     def backup(self, out: Path) -> None:

@@ -106,7 +106,8 @@ def _secure(request: Request) -> bool:
 
 async def with_session(request: Request, call_next: CallNext) -> Response:
     """Attach the session (a new one when the cookie is missing or stale), then save it."""
-    if request.url.path.startswith("/static/"):
+    # A calendar app fetching its feed keeps no cookie: a session per fetch would pile up.
+    if request.url.path.startswith(("/static/", "/calendar/")):
         return await call_next(request)
     web = services(request)
     token = request.cookies.get(COOKIE)

@@ -56,10 +56,11 @@ def _advice(request: Request, outcome: Outcome) -> None:
     if evaluation is None:
         return
     kb = services(request).kb
+    about = f"About your episode of {_when_and_what(kb, evaluation.episode)}. "
     for flag in evaluation.reasons:
         cited = [kb.sources[s] for s in flag.sources if s in kb.sources]
         flash(
-            request, f"{flag.title}: {flag.action}", "warning", why=flag.explanation,
+            request, f"{about}{flag.title}: {flag.action}", "warning", why=flag.explanation,
             because=[said(kb, b) for b in flag.because],
             sources=[{"title": s.title, "url": s.url} for s in cited],
         )  # fmt: skip
@@ -68,12 +69,20 @@ def _advice(request: Request, outcome: Outcome) -> None:
               "warning")  # fmt: skip
 
 
+def _when_and_what(kb: Any, e: model.Episode) -> str:
+    """An episode as the advice names it: "02 Mar 2026, 03:10 (calf, 15 min)"."""
+    what = [kb.label("region", e.region)]
+    if e.duration_minutes is not None:
+        what.append(f"{e.duration_minutes:g} min")
+    return f"{e.started_at:%d %b %Y, %H:%M} ({', '.join(what)})"
+
+
 @router.get("", response_class=HTMLResponse)
 def diary_page(request: Request) -> HTMLResponse:
     store = context.diary(request)
     episodes = store.episodes(limit=PAGE)
     due = actions.due_assessment(store, clock.now())
-    last = episodes[0] if episodes else None
+    last = store.last_logged()  # the form starts from the episode just logged
     return render(request, "diary.html", {
         "episodes": episodes, "last": last, "due": due, "regions": _regions(request),
         "sides": v.SIDES, "total": store.count(), "form": None, "errors": {},
@@ -102,7 +111,7 @@ def _form_error(
     store = context.diary(request)
     episodes = store.episodes(limit=PAGE)
     return render(request, template, {
-        "episodes": episodes, "last": episodes[0] if episodes else None, "due": None,
+        "episodes": episodes, "last": store.last_logged(), "due": None,
         "regions": _regions(request), "sides": v.SIDES, "total": store.count(),
         "form": {k: str(x) for k, x in data.items()},
         "errors": {error.field: form_message(error)},
