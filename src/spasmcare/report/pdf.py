@@ -146,6 +146,10 @@ def _episodes(c: Content) -> list[Flowable]:
     rows = []
     for name in CHART_NAMES:
         chart = made[name]
+        if chart.empty:
+            said = Paragraph(f"<b>{escape(chart.title)}</b>: nothing recorded yet.", BODY)
+            rows.append([said, p(chart.sentence)])
+            continue
         image = Image(io.BytesIO(chart.png(dpi=100)), width=WIDTH * 0.46, height=WIDTH * 0.46
                       * chart.figure.get_figheight() / chart.figure.get_figwidth())  # fmt: skip
         rows.append([image, p(chart.sentence)])

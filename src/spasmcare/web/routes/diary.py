@@ -21,11 +21,53 @@ from spasmcare.web.results import said
 
 router = APIRouter(prefix="/diary")
 PAGE = 50
+HELPED_ROWS = 3
+"""Rows for things tried on a new episode (an edit shows one more than the episode has)."""
+HOW_MUCH = (("not_at_all", "Not at all"), ("a_little", "A little"), ("a_lot", "A lot"))
+REMEDIES = ("stretching", "walking", "massage", "heat", "flexing the foot", "a warm bath",
+            "drinking water", "rest")  # fmt: skip
+"""Suggestions offered as the person types (any other text is kept as typed)."""
 
 
 def _regions(request: Request) -> list[tuple[str, str]]:
     kb = services(request).kb
     return [(r, kb.label("region", r)) for r in v.REGIONS]
+
+
+def _fields(request: Request, rows: list[tuple[str, str | None]]) -> dict[str, Any]:
+    """What the episode form needs besides the values: the choices, and the rows of things
+    tried (padded with empty ones)."""
+    padded = rows + [("", None)] * max(1 if rows else 0, HELPED_ROWS - len(rows))
+    return {"regions": _regions(request), "sides": v.SIDES, "how_much": HOW_MUCH,
+            "remedies": REMEDIES, "helped_rows": padded}  # fmt: skip
+
+
+def _sent_rows(data: FormData) -> list[tuple[str, str | None]]:
+    """The rows of things tried as the form sent them (to show them again)."""
+    rows = []
+    for n in range(_row_count(data)):
+        what, how = data.get(f"helped-what-{n}"), data.get(f"helped-how-{n}")
+        rows.append((what if isinstance(what, str) else "", how if isinstance(how, str) else None))
+    return [r for r in rows if r[0].strip() or r[1]]
+
+
+def _row_count(data: FormData) -> int:
+    return sum(1 for key in data if key.startswith("helped-what-"))
+
+
+def _helped(data: FormData) -> list[Any]:
+    """Things tried: each row's text with how much it helped (blank: not said), and any plain
+    comma-separated "helped" field."""
+    found: list[Any] = []
+    for what, how in _sent_rows(data):
+        if what.strip():
+            found.append({"what": what.strip(), "how_much": how or None})
+        elif how:
+            found.append({"what": "", "how_much": how})  # rated but unnamed: explained
+    plain = data.get("helped")
+    if isinstance(plain, str):
+        found += [t.strip() for t in plain.split(",") if t.strip()]
+    return found
 
 
 def _raw(data: FormData) -> dict[str, Any]:
@@ -46,7 +88,7 @@ def _raw(data: FormData) -> dict[str, Any]:
         "severity": text("severity") or None,
         "duration_minutes": text("duration_minutes") or None,
         "triggers": listed("triggers"),
-        "helped": listed("helped"),
+        "helped": _helped(data),
         "notes": text("notes"),
     }
 
@@ -84,8 +126,8 @@ def diary_page(request: Request) -> HTMLResponse:
     due = actions.due_assessment(store, clock.now())
     last = store.last_logged()  # the form starts from the episode just logged
     return render(request, "diary.html", {
-        "episodes": episodes, "last": last, "due": due, "regions": _regions(request),
-        "sides": v.SIDES, "total": store.count(), "form": None, "errors": {},
+        "episodes": episodes, "last": last, "due": due, "total": store.count(), "form": None,
+        "errors": {}, **_fields(request, []),
     })  # fmt: skip
 
 
@@ -112,7 +154,7 @@ def _form_error(
     episodes = store.episodes(limit=PAGE)
     return render(request, template, {
         "episodes": episodes, "last": store.last_logged(), "due": None,
-        "regions": _regions(request), "sides": v.SIDES, "total": store.count(),
+        "total": store.count(), **_fields(request, _sent_rows(data)),
         "form": {k: str(x) for k, x in data.items()},
         "errors": {error.field: form_message(error)},
         **extra,
@@ -129,8 +171,9 @@ def _episode(request: Request, ident: int) -> model.Episode:
 @router.get("/{ident}/edit", response_class=HTMLResponse)
 def edit_page(request: Request, ident: int) -> HTMLResponse:
     e = _episode(request, ident)
+    rows = [(h.what, h.how_much) for h in e.helped]
     return render(request, "episode_edit.html", {
-        "e": e, "regions": _regions(request), "sides": v.SIDES, "errors": {}, "form": None,
+        "e": e, "errors": {}, "form": None, **_fields(request, rows),
     })  # fmt: skip
 
 
@@ -140,15 +183,13 @@ async def edit(request: Request, ident: int) -> Response:
     old = _episode(request, ident)
     try:
         raw = {**_raw(data), "id": ident, "associated": old.associated}
-        # Unchanged fields keep what the form cannot show: the zone, and how much things helped.
+        # An unchanged time keeps what the form cannot show: the zone it was recorded in.
         if data.get("started_at") == old.started_at.strftime("%Y-%m-%dT%H:%M"):
             raw["started_at"] = old.started_at
-        if raw["helped"] == [h.what for h in old.helped]:
-            raw["helped"] = [h.as_json() for h in old.helped]
         new = model.episode(raw, clock.now())
     except model.InvalidValue as error:
         return render(request, "episode_edit.html", {
-            "e": old, "regions": _regions(request), "sides": v.SIDES,
+            "e": old, **_fields(request, _sent_rows(data)),
             "form": {k: str(x) for k, x in data.items()},
             "errors": {error.field: form_message(error)},
         }, status=400)  # fmt: skip
