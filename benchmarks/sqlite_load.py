@@ -64,7 +64,7 @@ def people(home: Path, count: int = CLIENTS) -> list[str]:
     with Store(settings) as store:
         now = datetime.now()
         for n in range(count):
-            who = People(store.engine).sign_up(f"load{n}", "correct horse battery", now)
+            who = People(store.engine).sign_up(f"load{n}@example.org", "correct horse battery", now)
             tokens.append(Tokens(store.engine).create(who.id, "write", "load", now)[1])
     return tokens
 

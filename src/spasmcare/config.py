@@ -36,6 +36,36 @@ class Limits:
 
 
 @dataclass(frozen=True)
+class Smtp:
+    """An SMTP server for the clinic's email (SPASMCARE_SMTP_HOST, _PORT, _FROM, _USER,
+    _PASSWORD, _STARTTLS=1)."""
+
+    host: str
+    port: int = 25
+    sender: str = "spasmcare@localhost"
+    user: str | None = None
+    password: str | None = None
+    starttls: bool = False
+
+    @classmethod
+    def of(cls, env: Mapping[str, str]) -> Smtp | None:
+        if not env.get("SPASMCARE_SMTP_HOST"):
+            return None
+        port = env.get("SPASMCARE_SMTP_PORT", "")
+        return cls(
+            env["SPASMCARE_SMTP_HOST"], int(port) if port.isdigit() else 25,
+            env.get("SPASMCARE_SMTP_FROM") or cls.sender, env.get("SPASMCARE_SMTP_USER") or None,
+            env.get("SPASMCARE_SMTP_PASSWORD") or None,
+            env.get("SPASMCARE_SMTP_STARTTLS", "") not in ("", "0"),
+        )  # fmt: skip
+
+
+def _minutes(env: Mapping[str, str], name: str, default: int) -> int:
+    raw = env.get(name, "")
+    return int(raw) if raw.isdigit() and int(raw) > 0 else default
+
+
+@dataclass(frozen=True)
 class Settings:
     """Resolved settings: the data home and the database URL."""
 
@@ -57,6 +87,14 @@ class Settings:
     allowed_hosts: tuple[str, ...] = ()
     """The host names the web app answers (SPASMCARE_ALLOWED_HOSTS, separated by commas); when
     none are given, only this machine's (127.0.0.1, localhost)."""
+
+    session_idle_minutes: int = 30
+    """A web session ends after this long without a request (SPASMCARE_SESSION_IDLE_MINUTES)."""
+    session_hours: int = 12
+    """...and this long after sign-in, however busy (SPASMCARE_SESSION_HOURS)."""
+    smtp: Smtp | None = None
+    """Where invitations and reset links are emailed (SPASMCARE_SMTP_HOST...); none: the page
+    shows the link to pass on."""
 
     @property
     def is_sqlite(self) -> bool:
@@ -90,6 +128,9 @@ def settings(home: Path | None = None, environ: Mapping[str, str] | None = None)
         allowed_hosts=tuple(
             h.strip() for h in env.get("SPASMCARE_ALLOWED_HOSTS", "").split(",") if h.strip()
         ),
+        session_idle_minutes=_minutes(env, "SPASMCARE_SESSION_IDLE_MINUTES", 30),
+        session_hours=_minutes(env, "SPASMCARE_SESSION_HOURS", 12),
+        smtp=Smtp.of(env),
     )
 
 

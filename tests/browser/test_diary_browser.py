@@ -58,8 +58,8 @@ def _person(browser: Any, server: Server, name: str) -> Any:
 
 
 def test_two_people_never_see_each_others_diary(browser: Any, multi_server: Server) -> None:
-    ann = _person(browser, multi_server, "ann")
-    bob = _person(browser, multi_server, "bob")
+    ann = _person(browser, multi_server, "ann@example.org")
+    bob = _person(browser, multi_server, "bob@example.org")
     for page, note in ((ann, "ann private note"), (bob, "bob private note")):
         page.select_option("#region", "calf")
         page.fill("#notes", note)
@@ -68,10 +68,10 @@ def test_two_people_never_see_each_others_diary(browser: Any, multi_server: Serv
     bob.reload()
     assert "ann private note" in ann.content() and "bob private note" not in ann.content()
     assert "bob private note" in bob.content() and "ann private note" not in bob.content()
-    bob.get_by_role("button", name="Sign out bob").click()
+    bob.get_by_role("button", name="Sign out bob@example.org").click()
     bob.goto("/diary")
     assert bob.url.endswith("/signin")
-    bob.fill("#username", "bob")
+    bob.fill("#username", "bob@example.org")
     bob.fill("#password", PASSWORD)
     bob.get_by_role("button", name="Sign in").last.click()
     assert "bob private note" in bob.content() and "ann private note" not in bob.content()

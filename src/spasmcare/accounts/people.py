@@ -1,11 +1,14 @@
-"""People who sign in: sign-up, sign-in with lock-out after repeated failures, removal."""
+"""People who sign in: sign-up, sign-in, passwords, roles, disabling and removal.
+
+Repeated wrong passwords are slowed down by ``accounts.backoff``, never by locking an account.
+"""
 
 from __future__ import annotations
 
 import re
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Engine, delete, insert, select, update
@@ -14,9 +17,9 @@ from sqlalchemy.exc import IntegrityError
 from spasmcare.accounts import security
 from spasmcare.diary import database, tables
 
-MAX_FAILURES = 5
-LOCK_OUT = timedelta(minutes=15)
 USERNAME = re.compile(r"^[A-Za-z0-9._@+-]{3,64}$")
+"""What older accounts may be named; new ones are named by their email."""
+EMAIL = re.compile(r"^[A-Za-z0-9._+-]{1,64}@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 ROLES = ("patient", "clinician", "admin")
 """Patients keep a diary; clinicians see the diaries shared with them; admins manage accounts."""
 
@@ -25,11 +28,26 @@ class AccountError(ValueError):
     """A sign-up or sign-in that cannot go ahead, with a message safe to show."""
 
 
+class WrongPassword(AccountError):
+    """The same answer for an unknown email and a wrong password."""
+
+    def __init__(self) -> None:
+        super().__init__("The email or password is wrong.")
+
+
+def email_problem(email: str) -> str | None:
+    """Why this is not an email an account can be named by (None: it is)."""
+    if len(email) > 64 or not EMAIL.match(email):
+        return "Enter your email address, such as name@example.org (at most 64 characters)."
+    return None
+
+
 @dataclass(frozen=True)
 class Person:
     id: int
     username: str
     role: str = "patient"
+    disabled: bool = False
 
 
 class People:
@@ -42,14 +60,10 @@ class People:
         username = username.strip()
         if role not in ROLES:
             raise AccountError(f"Choose a role of {', '.join(ROLES)}.")
-        if not USERNAME.match(username):
-            raise AccountError(
-                "Choose a username of 3 to 64 letters, digits or . _ @ + - (no spaces)."
-            )
-        if not security.MIN_PASSWORD_LENGTH <= len(password) <= security.MAX_PASSWORD_LENGTH:
-            raise AccountError(
-                f"Choose a password of at least {security.MIN_PASSWORD_LENGTH} characters."
-            )
+        if (problem := email_problem(username)) is not None:
+            raise AccountError(problem)
+        if (problem := security.password_problem(password, (username,))) is not None:
+            raise AccountError(problem)
         row = {"username": username, "password_hash": security.hash_password(password),
                "created_at": now, "failed_logins": 0, "role": role,
                "fhir_id": str(uuid.uuid4())}  # fmt: skip
@@ -57,47 +71,78 @@ class People:
             with self.engine.begin() as c:
                 key = c.execute(insert(tables.person), row).inserted_primary_key
         except IntegrityError:
-            raise AccountError("That username is taken; choose another.") from None
+            raise AccountError(
+                "That email already has an account: sign in, or ask your clinic's admin for a "
+                "link to reset its password."
+            ) from None
         assert key is not None
         return Person(int(key[0]), username, role)
 
     def sign_in(self, username: str, password: str, now: datetime) -> Person:
-        """The person, when the password is right and the account is not locked out.
+        """The person, when the password is right and the account is not disabled.
 
-        The password is checked outside any transaction (Argon2 takes tens of milliseconds),
-        so a sign-in never holds the database's write lock while it hashes; the failure count
-        is then changed in one short statement."""
+        An unknown email is checked against a dummy hash, so it is answered as slowly and in
+        the same words as a wrong password. The password is checked outside any transaction
+        (Argon2 takes tens of milliseconds), so a sign-in never holds the write lock while it
+        hashes."""
         t = tables.person
-        refused = AccountError("The username or password is wrong.")
         with self.engine.connect() as raw:
             c = raw.execution_options(**{database.READ: True})
             row = c.execute(select(t).where(t.c.username == username.strip())).first()
         if row is None:
             security.verify_password(security.DUMMY_HASH, password)
-            raise refused
-        if row.locked_until is not None and row.locked_until > now:
-            raise AccountError("Too many wrong passwords: this account is locked for 15 minutes.")
+            raise WrongPassword()
         if not security.verify_password(row.password_hash, password):
-            with self.engine.begin() as c:  # commits although the sign-in fails
-                failures = c.execute(
+            raise WrongPassword()
+        if row.disabled_at is not None:  # said only to someone who knows the password
+            raise AccountError("This account is disabled: ask your clinic's admin.")
+        if security.needs_rehash(row.password_hash):
+            with self.engine.begin() as c:
+                c.execute(
                     update(t)
                     .where(t.c.id == row.id)
-                    .values(failed_logins=t.c.failed_logins + 1)
-                    .returning(t.c.failed_logins)
-                ).scalar_one()
-                if failures >= MAX_FAILURES:
-                    c.execute(
-                        update(t)
-                        .where(t.c.id == row.id)
-                        .values(failed_logins=0, locked_until=now + LOCK_OUT)
-                    )
-            raise refused
-        values: dict[str, object] = {"failed_logins": 0, "locked_until": None}
-        if security.needs_rehash(row.password_hash):
-            values["password_hash"] = security.hash_password(password)
-        with self.engine.begin() as c:
-            c.execute(update(t).where(t.c.id == row.id).values(values))
+                    .values(password_hash=security.hash_password(password))
+                )
         return Person(row.id, row.username, row.role)
+
+    def check_password(self, ident: int, password: str) -> bool:
+        """Whether this is the person's password (Argon2: call it off the event loop)."""
+        t = tables.person
+        with self.engine.connect() as raw:
+            c = raw.execution_options(**{database.READ: True})
+            stored = c.execute(select(t.c.password_hash).where(t.c.id == ident)).scalar()
+        return security.verify_password(stored or security.DUMMY_HASH, password) and bool(stored)
+
+    def set_password(self, ident: int, password: str) -> None:
+        """A new password, once it is strong enough (raises AccountError saying why not)."""
+        who = self.get(ident)
+        if who is None:
+            raise AccountError("There is no such account.")
+        if (problem := security.password_problem(password, (who.username,))) is not None:
+            raise AccountError(problem)
+        hashed = security.hash_password(password)
+        with self.engine.begin() as c:
+            c.execute(
+                update(tables.person)
+                .where(tables.person.c.id == ident)
+                .values(password_hash=hashed)
+            )
+
+    def set_role(self, ident: int, role: str) -> None:
+        if role not in ROLES:
+            raise AccountError(f"role: {role!r} is not one of {', '.join(ROLES)}.")
+        self._set(ident, role=role)
+
+    def set_disabled(self, ident: int, now: datetime | None) -> None:
+        """Disable (at ``now``) or enable again (None)."""
+        self._set(ident, disabled_at=now)
+
+    def _set(self, ident: int, **values: object) -> None:
+        t = tables.person
+        with self.engine.begin() as c:
+            done = c.execute(update(t).where(t.c.id == ident).values(values))
+        if done.rowcount == 0:
+            raise AccountError("There is no such account.")
 
     def get(self, ident: int) -> Person | None:
         return self._one(tables.person.c.id == ident)
@@ -119,18 +164,19 @@ class People:
     def page(self, after: int = 0, limit: int = 100) -> list[Person]:
         """People in order of id, ``limit`` at a time after the id ``after``."""
         t = tables.person
-        query = select(t.c.id, t.c.username, t.c.role).where(t.c.id > after)
+        query = select(t.c.id, t.c.username, t.c.role, t.c.disabled_at).where(t.c.id > after)
         with self.engine.connect() as raw:
             c = raw.execution_options(**{database.READ: True})
             found = c.execute(query.order_by(t.c.id).limit(limit))
-            return [Person(r.id, r.username, r.role) for r in found]
+            return [Person(r.id, r.username, r.role, r.disabled_at is not None) for r in found]
 
     def _one(self, where: Any) -> Person | None:
         t = tables.person
         with self.engine.connect() as raw:
             c = raw.execution_options(**{database.READ: True})
-            row = c.execute(select(t.c.id, t.c.username, t.c.role).where(where)).first()
-        return Person(row.id, row.username, row.role) if row else None
+            query = select(t.c.id, t.c.username, t.c.role, t.c.disabled_at).where(where)
+            row = c.execute(query).first()
+        return Person(row.id, row.username, row.role, row.disabled_at is not None) if row else None
 
     def remove(self, ident: int) -> None:
         with self.engine.begin() as c:
@@ -140,4 +186,6 @@ class People:
             c.execute(delete(tables.consent).where(tables.consent.c.patient == ident))
             c.execute(delete(tables.consent).where(tables.consent.c.clinician == ident))
             c.execute(delete(tables.audit).where(tables.audit.c.patient == ident))
+            c.execute(delete(tables.known_device).where(tables.known_device.c.person_id == ident))
+            c.execute(delete(tables.account_link).where(tables.account_link.c.person_id == ident))
             c.execute(delete(tables.person).where(tables.person.c.id == ident))

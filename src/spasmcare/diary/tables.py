@@ -115,17 +115,20 @@ person = Table(
     Column("role", String(16), nullable=False, server_default="patient"),
     Column("fhir_id", String(64)),
     Index("ux_person_fhir_id", "fhir_id", unique=True),
+    Column("disabled_at", DateTime),
 )
 
 web_session = Table(
     "web_session",
     metadata,
     Column("id", String(64), primary_key=True),
-    Column("person_id", Integer, ForeignKey("person.id", ondelete="CASCADE")),
+    Column("person_id", Integer, ForeignKey("person.id", ondelete="CASCADE"), index=True),
     Column("csrf", String(64), nullable=False),
     Column("data", JSON, nullable=False),
     Column("created_at", DateTime, nullable=False),
+    # expires_at is the absolute end, never moved; seen_at the last request (the idle end).
     Column("expires_at", DateTime, nullable=False, index=True),
+    Column("seen_at", DateTime),
 )
 
 api_token = Table(
@@ -181,3 +184,37 @@ calendar_feed = Table(
     Column("created_at", DateTime, nullable=False),
     Column("revoked_at", DateTime),
 )
+
+sign_in_backoff = Table(
+    "sign_in_backoff",
+    metadata,
+    Column("key", String(200), primary_key=True),
+    Column("failures", Integer, nullable=False),
+    Column("last_failed_at", DateTime, nullable=False),
+    Column("blocked_until", DateTime, nullable=False),
+)
+"""Wrong passwords by the name tried (known or not) and by address: see accounts.backoff."""
+
+known_device = Table(
+    "known_device",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("person_id", Integer, nullable=False, index=True),
+    Column("created_at", DateTime, nullable=False),
+)
+"""Browsers that signed in to an account (the hash of their cookie): the name's back-off does
+not apply to them, so nobody can keep a person out by failing in their name."""
+
+account_link = Table(
+    "account_link",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("kind", String(8), nullable=False),
+    Column("person_id", Integer, nullable=False, index=True),
+    Column("email", String(64), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("expires_at", DateTime, nullable=False),
+    Column("used_at", DateTime),
+)
+"""One-time links (the hash of their secret): ``invite`` from a patient to a clinician's email,
+``reset`` of a person's password, made by an admin."""

@@ -1,16 +1,19 @@
 """What each request works with: the services, its session, the person and their diary.
 
-Every page gets a server-side session (a random cookie; the database keeps its hash), so forms
-carry a CSRF token and the interview's answers stay on the server, never in a URL.
+Every page gets a session (a random cookie; the database keeps its hash once there is anything
+to keep), so forms carry a CSRF token and the interview's answers stay on the server, never in
+a URL.
 """
 
 from __future__ import annotations
 
 import ipaddress
 import os
+import re
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
@@ -31,6 +34,7 @@ from spasmcare.clinic.audit import Audit
 from spasmcare.clinic.consent import Consents
 from spasmcare.clinic.limits import RateLimiter, limiter
 from spasmcare.kb.load import KnowledgeBase, load_default
+from spasmcare.services.accounts import Accounts
 from spasmcare.services.diary import LOCAL_OWNER, Store
 
 if TYPE_CHECKING:
@@ -38,6 +42,12 @@ if TYPE_CHECKING:
 
 HERE = Path(__file__).resolve().parent
 COOKIE = "spasmcare_session"
+DEVICE_COOKIE = "spasmcare_device"
+"""Set at each sign-in: this browser is known to the account (see accounts.devices)."""
+CSRF_COOKIE = "spasmcare_csrf"
+"""The CSRF token of a visitor whose session is kept nowhere yet (double-submit: a form must
+carry the same value, which another site can neither read nor set)."""
+_CSRF_SHAPE = re.compile(r"^[A-Za-z0-9_-]{43}$")
 CallNext = Callable[[Request], Awaitable[Response]]
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -66,6 +76,7 @@ class Services:
     consents: Consents
     audit: Audit
     limiter: RateLimiter
+    accounts: Accounts
 
     @classmethod
     def open(cls, config: WebConfig) -> Services:
@@ -76,12 +87,16 @@ class Services:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        sessions = Sessions(store.engine)
+        minutes = config.settings.session_idle_minutes
+        sessions = Sessions(store.engine, timedelta(minutes=minutes),
+                            timedelta(hours=config.settings.session_hours))  # fmt: skip
         sessions.sweep(clock.stored_now())
         e = store.engine
+        people = People(e)
         return cls(
-            config, load_default(), store, People(e), sessions, templates, Tokens(e),
+            config, load_default(), store, people, sessions, templates, Tokens(e),
             Consents(e), Audit(e), limiter(e, config.settings.redis_url),
+            Accounts(people, sessions, e),
         )  # fmt: skip
 
     def close(self) -> None:
@@ -105,8 +120,9 @@ def _secure(request: Request) -> bool:
 
 
 async def with_session(request: Request, call_next: CallNext) -> Response:
-    """Attach the session (a new one when the cookie is missing or stale), then save it."""
-    # A calendar app fetching its feed keeps no cookie: a session per fetch would pile up.
+    """Attach the session, then keep it. A request with no live session cookie gets one kept
+    nowhere, its CSRF token in a cookie of its own: it is stored (one row) only once it holds
+    something, such as a sign-in or an interview, so reading pages writes nothing."""
     if request.url.path.startswith(("/static/", "/calendar/")):
         return await call_next(request)
     web = services(request)
@@ -116,17 +132,26 @@ async def with_session(request: Request, call_next: CallNext) -> Response:
     # lock must not stall the event loop and with it every other request.
     session = await run_in_threadpool(web.sessions.get, token, moment) if token else None
     if session is None:
-        session = await run_in_threadpool(web.sessions.new, moment)
+        carried = request.cookies.get(CSRF_COOKIE, "")
+        session = web.sessions.anonymous(carried if _CSRF_SHAPE.match(carried) else None)
     request.state.session = session
     response = await call_next(request)
     current: Session = request.state.session  # sign-in and sign-out replace it
-    if current.changed:
+    if not current.stored and current.changed:
+        await run_in_threadpool(web.sessions.keep, current, moment)
+    elif web.sessions.needs_saving(current, moment):
         await run_in_threadpool(web.sessions.save, current, moment)
+    secure = _secure(request)
     if current.token is not None:
         response.set_cookie(
-            COOKIE, current.token, max_age=14 * 86400, httponly=True, samesite="lax",
-            secure=_secure(request), path="/",
+            COOKIE, current.token, max_age=int(web.sessions.lifetime.total_seconds()),
+            httponly=True, samesite="lax", secure=secure, path="/",
         )  # fmt: skip
+    elif token and not current.stored:  # the cookie's session has ended
+        response.delete_cookie(COOKIE, path="/", httponly=True, samesite="lax", secure=secure)
+    if not current.stored and request.cookies.get(CSRF_COOKIE) != current.csrf:
+        response.set_cookie(CSRF_COOKIE, current.csrf, httponly=True, samesite="lax",
+                            secure=secure, path="/")  # fmt: skip
     return response
 
 
@@ -136,12 +161,21 @@ def session(request: Request) -> Session:
 
 
 def replace_session(request: Request, person_id: int | None) -> Session:
-    """A fresh session (new token, new CSRF token) on sign-in and sign-out: no fixation."""
+    """A fresh session (new token, new CSRF token) on sign-in and sign-out: no fixation.
+    Blocking: call it in a worker thread."""
     web = services(request)
     web.sessions.end(session(request))
-    fresh = web.sessions.new(clock.stored_now(), person_id)
+    if person_id is None:
+        fresh = web.sessions.anonymous()
+    else:
+        fresh = web.sessions.new(clock.stored_now(), person_id)
     request.state.session = fresh
     return fresh
+
+
+def remember_device(request: Request, response: Response, device: str) -> None:
+    response.set_cookie(DEVICE_COOKIE, device, max_age=365 * 86400, httponly=True,
+                        samesite="lax", secure=_secure(request), path="/")  # fmt: skip
 
 
 def person(request: Request) -> Person | None:

@@ -92,9 +92,7 @@ async def start(request: Request) -> Response:
 @router.get("", response_class=HTMLResponse)
 @failing_safe
 async def question_page(request: Request) -> Response:
-    state = _state(request)
-    if KEY not in session(request).data:
-        _keep(request, state)
+    state = _state(request)  # a fresh interview is kept from its first answer, not before
     question = state.current(services(request).kb)
     if question is None:
         return redirect("/assess/result")

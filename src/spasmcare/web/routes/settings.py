@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, Response
 
 from spasmcare import vocabulary as v
@@ -17,7 +18,15 @@ router = APIRouter(prefix="/settings")
 @router.get("", response_class=HTMLResponse)
 def settings_page(request: Request) -> HTMLResponse:
     profile = context.diary(request).profile() or model.Profile()
-    return render(request, "settings.html", {"p": profile, "sexes": v.SEXES, "error": None})
+    return _page(request, profile)
+
+
+def _page(request: Request, profile: model.Profile, error: str | None = None) -> HTMLResponse:
+    settings = context.services(request).config.settings
+    return render(request, "settings.html", {
+        "p": profile, "sexes": v.SEXES, "error": error,
+        "idle_minutes": settings.session_idle_minutes, "session_hours": settings.session_hours,
+    }, status=400 if error else 200)  # fmt: skip
 
 
 @router.post("/profile")
@@ -40,10 +49,8 @@ async def save_profile(request: Request) -> Response:
     try:
         profile = model.profile(raw)
     except model.InvalidValue as error:
-        return render(request, "settings.html", {
-            "p": store.profile() or model.Profile(), "sexes": v.SEXES,
-            "error": f"{error.field}: {form_message(error)}",
-        }, status=400)  # fmt: skip
+        message = f"{error.field}: {form_message(error)}"
+        return _page(request, store.profile() or model.Profile(), message)
     store.save_profile(profile)
     flash(request, "Profile saved. New assessments will use it.", "success")
     return redirect("/settings")
@@ -62,7 +69,7 @@ async def forget(request: Request) -> Response:
     s.changed = True
     if context.multi_user(request) and s.person_id is not None:
         context.services(request).people.remove(s.person_id)
-        context.replace_session(request, None)
+        await run_in_threadpool(context.replace_session, request, None)
         flash(request, "Your account and everything stored about you were deleted.", "success")
         return redirect("/")
     flash(request, "Everything stored about you was deleted.", "success")
