@@ -58,6 +58,11 @@ class Settings:
     """The host names the web app answers (SPASMCARE_ALLOWED_HOSTS, separated by commas); when
     none are given, only this machine's (127.0.0.1, localhost)."""
 
+    trusted_proxies: tuple[str, ...] = ()
+    """Addresses of the reverse proxies whose X-Forwarded-For and X-Forwarded-Proto
+    ``spasmcare serve`` believes (SPASMCARE_TRUSTED_PROXIES, separated by commas); none by
+    default, so a client cannot pick the address that rate limits count."""
+
     @property
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")
@@ -89,6 +94,9 @@ def settings(home: Path | None = None, environ: Mapping[str, str] | None = None)
         ),
         allowed_hosts=tuple(
             h.strip() for h in env.get("SPASMCARE_ALLOWED_HOSTS", "").split(",") if h.strip()
+        ),
+        trusted_proxies=tuple(
+            p.strip() for p in env.get("SPASMCARE_TRUSTED_PROXIES", "").split(",") if p.strip()
         ),
     )
 

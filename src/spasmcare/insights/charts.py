@@ -22,6 +22,7 @@ from typing import Final
 from matplotlib import colormaps, dates
 from matplotlib.figure import Figure
 
+from spasmcare import private
 from spasmcare.insights import body_map
 from spasmcare.insights.model import BAND_OF_HOUR, BANDS, Insights
 
@@ -76,12 +77,13 @@ def save(
     made: list[Chart], directory: Path, formats: tuple[str, ...] = ("svg", "png")
 ) -> list[Path]:
     """Write each chart in each format; returns the files written."""
-    directory.mkdir(parents=True, exist_ok=True)
+    private.folder(directory)
     written = []
     for c in made:
         for form in formats:
             path = directory / f"{c.name}.{form}"
-            c.figure.savefig(path, format=form, dpi=150, metadata=_metadata(form, c.title))
+            with private.new_binary(path) as handle:  # charts show health data
+                c.figure.savefig(handle, format=form, dpi=150, metadata=_metadata(form, c.title))
             written.append(path)
     return written
 
