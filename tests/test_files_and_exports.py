@@ -10,7 +10,6 @@ import os
 import stat
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -25,7 +24,7 @@ from spasmcare.config import Settings
 from spasmcare.diary.model import Episode
 from spasmcare.diary.store import Store
 from tests.clinic_helpers import bearer
-from tests.test_api_cds_hooks import free_port
+from tests.server_helpers import free_port, serving
 from tests.test_diary_fixtures import BACKENDS, _empty_postgres
 from tests.test_diary_fixtures import postgres_server as postgres_server
 from tests.web_helpers import make_client
@@ -132,23 +131,12 @@ def _api_calls(url: str, forwarded: list[str]) -> list[int]:
 @contextmanager
 def _serve(home: Path, **env: str) -> Iterator[str]:
     port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "spasmcare", "serve", "--port", str(port), "--home", str(home)],
-        env={**os.environ, "SPASMCARE_RATE_API_ADDRESS": "3", **env},
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+    command = [sys.executable, "-m", "spasmcare", "serve", "--port", str(port), "--home",
+               str(home)]  # fmt: skip
     url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(300):
-            try:
-                httpx.get(url + "/static/app.css", timeout=1)
-                break
-            except httpx.TransportError:
-                time.sleep(0.1)
+    environ = {**os.environ, "SPASMCARE_RATE_API_ADDRESS": "3", **env}
+    with serving(command, environ, url + "/static/app.css", stderr=subprocess.DEVNULL):
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def test_forwarded_for_is_believed_only_from_a_configured_proxy(tmp_path: Path) -> None:
