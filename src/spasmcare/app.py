@@ -20,6 +20,7 @@ from spasmcare import safe_log
 from spasmcare.api import assessment, cds, cds_auth, clinician, openapi, person, problems
 from spasmcare.api.cds_auth import Trust
 from spasmcare.api.deps import PersonServices
+from spasmcare.api.intake import Intake
 from spasmcare.services.sharing import Lookup, lookup
 from spasmcare.version import __version__
 from spasmcare.web import context, pages
@@ -109,6 +110,7 @@ def create_api_app(lookup: Lookup | None = None, cds_origins: Sequence[str] = ()
         app.include_router(router)
     problems.install(app)
     openapi.install(app)
+    app.add_middleware(Intake, api_paths=("/",), refuse_nul=False)  # it stores nothing
     if cds_origins:
         app.add_middleware(cds.Cors, origins=cds_origins)
     return app

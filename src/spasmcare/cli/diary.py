@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 
-from spasmcare import clock
+from spasmcare import clock, private
 from spasmcare.errors import Problem, terminal_line
 
 if TYPE_CHECKING:
@@ -283,7 +283,7 @@ def export(
     partial = out.with_name(out.name + ".partial")
     with opened(home) as store:
         try:
-            with partial.open("w", encoding="utf-8", newline="") as handle:
+            with private.new_text(partial, encoding="utf-8", newline="") as handle:
                 diary = exports.write(store, handle, form)
             partial.replace(out)
         except OSError as error:

@@ -19,7 +19,7 @@ from typing import Any
 
 from sqlalchemy import Connection, CursorResult, delete, func, insert, select, update
 
-from spasmcare import clock
+from spasmcare import clock, private
 from spasmcare.config import Settings
 from spasmcare.diary import bulk, database, rows, tables
 from spasmcare.diary.bulk import Record
@@ -45,8 +45,11 @@ class Store:
         self.settings = settings
         self.owner = owner
         if settings.is_sqlite:
-            settings.home.mkdir(parents=True, exist_ok=True)
+            private.folder(settings.home)
         self.engine = database.connect(settings.database_url)
+        if settings.is_sqlite and self.engine.url.database not in (None, "", ":memory:"):
+            # An empty file is an empty SQLite database: made private before SQLite opens it.
+            private.create(Path(str(self.engine.url.database)))
         database.migrate(self.engine)
 
     def as_owner(self, owner: int) -> Store:
@@ -297,7 +300,9 @@ class Store:
 
         if not self.settings.is_sqlite or self.owner != tables.LOCAL_OWNER:
             raise InvalidValue("backup", self.settings.database_url, "an SQLite diary")
-        out.parent.mkdir(parents=True, exist_ok=True)
+        private.folder(out.parent)
+        out.unlink(missing_ok=True)  # a backup is a new file, only its owner may read it
+        private.create(out)
         raw = self.engine.raw_connection()
         try:
             target = sqlite3.connect(out)

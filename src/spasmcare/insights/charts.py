@@ -24,6 +24,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
+from spasmcare import private
 from spasmcare.insights import body_map
 from spasmcare.insights.model import BAND_OF_HOUR, BANDS, Insights
 
@@ -80,12 +81,13 @@ def save(
     made: list[Chart], directory: Path, formats: tuple[str, ...] = ("svg", "png")
 ) -> list[Path]:
     """Write each chart in each format; returns the files written."""
-    directory.mkdir(parents=True, exist_ok=True)
+    private.folder(directory)
     written = []
     for c in made:
         for form in formats:
             path = directory / f"{c.name}.{form}"
-            c.figure.savefig(path, format=form, dpi=150, metadata=_metadata(form, c.title))
+            with private.new_binary(path) as handle:  # charts show health data
+                c.figure.savefig(handle, format=form, dpi=150, metadata=_metadata(form, c.title))
             written.append(path)
     return written
 

@@ -3,9 +3,9 @@ check-ins when due, and the diary rules' advice to see a doctor."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, HTTPException, Path, Request
 from fastapi.responses import HTMLResponse, Response
 from starlette.datastructures import FormData
 
@@ -161,6 +161,10 @@ def _form_error(
     }, status=status)  # fmt: skip
 
 
+Ident = Annotated[int, Path(ge=1, le=model.MAX_ID)]
+"""An episode's id in a page's address (larger ones cannot exist)."""
+
+
 def _episode(request: Request, ident: int) -> model.Episode:
     try:
         return context.diary(request).episode(ident)
@@ -169,7 +173,7 @@ def _episode(request: Request, ident: int) -> model.Episode:
 
 
 @router.get("/{ident}/edit", response_class=HTMLResponse)
-def edit_page(request: Request, ident: int) -> HTMLResponse:
+def edit_page(request: Request, ident: Ident) -> HTMLResponse:
     e = _episode(request, ident)
     rows = [(h.what, h.how_much) for h in e.helped]
     return render(request, "episode_edit.html", {
@@ -178,7 +182,7 @@ def edit_page(request: Request, ident: int) -> HTMLResponse:
 
 
 @router.post("/{ident}/edit")
-async def edit(request: Request, ident: int) -> Response:
+async def edit(request: Request, ident: Ident) -> Response:
     data = await context.form(request)
     old = _episode(request, ident)
     try:
@@ -199,7 +203,7 @@ async def edit(request: Request, ident: int) -> Response:
 
 
 @router.post("/{ident}/delete")
-async def delete(request: Request, ident: int) -> Response:
+async def delete(request: Request, ident: Ident) -> Response:
     await context.form(request)
     _episode(request, ident)
     context.diary(request).delete_episode(ident)
@@ -224,9 +228,13 @@ async def checkin(request: Request) -> Response:
     except model.InvalidValue:
         flash(request, "Choose better, the same or worse.", "warning")
         return redirect("/diary")
-    note = data.get("note")
-    _, outcome = actions.check_in(store, answer, note if isinstance(note, str) else "",
-                                  clock.now())  # fmt: skip
+    raw = data.get("note")
+    try:
+        note = model.note("note", raw if isinstance(raw, str) else "")
+    except model.InvalidValue as error:
+        flash(request, f"Your check-in is not saved: the note must be {error.allowed}.", "warning")
+        return redirect("/diary")
+    _, outcome = actions.check_in(store, answer, note, clock.now())
     flash(request, "Thank you: your check-in is saved.", "success")
     _advice(request, outcome)
     return redirect("/diary")
