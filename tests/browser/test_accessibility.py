@@ -85,7 +85,11 @@ def _clinic_pages(
     import subprocess
     import sys
 
-    doctor, patient, password = f"doc{width}@example.org", f"pat{width}@example.org", "plum tractor whistle"
+    doctor, patient, password = (
+        f"doc{width}@example.org",
+        f"pat{width}@example.org",
+        "plum tractor whistle",
+    )
     subprocess.run(
         [sys.executable, "-m", "spasmcare", "users", "add", doctor, "--role", "clinician",
          "--password-stdin", "--home", str(server.home)],
