@@ -5,10 +5,7 @@ from __future__ import annotations
 
 import json
 import os
-import socket
-import subprocess
 import sys
-import time
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -23,6 +20,7 @@ from spasmcare.app import create_api_app
 from spasmcare.engine.assess import assess
 from spasmcare.kb.load import KnowledgeBase
 from spasmcare.services.sharing import LatestSummary
+from tests.server_helpers import free_port, serving
 
 SERVICE = "/cds-services/spasmcare-patient-view"
 AT = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
@@ -225,12 +223,6 @@ def test_summaries_are_cut_at_a_word() -> None:
     assert len(cut) <= 139 and cut.endswith("word…")
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
     """uvicorn serving create_api_app in a subprocess, as a clinic would run it."""
@@ -240,22 +232,9 @@ def server() -> Iterator[str]:
         sys.executable, "-m", "uvicorn", "spasmcare.app:create_api_app", "--factory",
         "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning",
     ]  # fmt: skip
-    process = subprocess.Popen(command, env=env)
     url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                httpx.get(url + "/cds-services", timeout=1)
-                break
-            except httpx.TransportError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise
-                time.sleep(0.1)
+    with serving(command, env, url + "/cds-services"):
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def test_cards_over_real_http_keep_the_card_rules(server: str) -> None:

@@ -25,13 +25,13 @@ def test_logging_an_episode_lists_it_and_carries_it_forward(web: Browser) -> Non
     assert "Episode saved" in page.text and "Episodes (1)" in page.text
     assert '<option value="calf" selected>' in page.text
     assert '<option value="left" selected>' in page.text
-    assert 'name="severity" id="severity" class="short" value="6"' in page.text
+    assert 'id="severity-6" value="6" checked' in page.text  # the 0-10 scale, carried forward
 
 
 def test_a_bad_value_is_reported_next_to_its_field(web: Browser) -> None:
     page = web.post("/diary/log", {"region": "calf", "severity": "11"})
     assert page.status_code == 400
-    assert 'aria-invalid="true" aria-describedby="err-severity"' in page.text
+    assert 'aria-describedby="err-severity"' in page.text and 'id="err-severity"' in page.text
 
 
 def test_editing_an_episode_changes_it_in_place(web: Browser) -> None:
@@ -80,3 +80,43 @@ def test_saving_an_assessment_puts_it_in_the_diary(web: Browser, kb: object) -> 
     page = web.post("/assess/save")
     assert "Saved to your diary" in page.text
     assert "Episodes (1)" in web.get("/diary").text
+
+
+def test_how_much_each_thing_tried_helped_is_saved_and_fills_the_insight(web: Browser) -> None:
+    for day in range(1, 7):
+        web.post("/diary/log", {
+            "region": "calf", "started_at": f"2026-01-0{day}T03:00", "severity": "5",
+            "helped-what-0": "stretching", "helped-how-0": "a_lot",
+            "helped-what-1": "heat", "helped-how-1": "not_at_all",
+            "helped-what-2": "",
+        })  # fmt: skip
+    page = web.get("/diary").text
+    assert "Helped: stretching (a lot), heat (not at all)" in page
+    insights = web.get("/insights").text
+    assert "What helped: nothing recorded yet" not in insights
+    assert "/insights/chart/what_helped.png" in insights
+    assert "stretching helped" in insights.split('id="readings"')[1].split("</section>")[0].lower()
+
+
+def test_editing_keeps_and_changes_how_much_it_helped(web: Browser) -> None:
+    web.post("/diary/log", {"region": "calf", "helped-what-0": "massage",
+                            "helped-how-0": "a_little"})  # fmt: skip
+    ident = web.get("/diary").text.split('href="/diary/')[1].split("/")[0]
+    form = web.get(f"/diary/{ident}/edit").text
+    assert 'id="helped-what-0" list="remedies" value="massage"' in form
+    assert 'id="helped-how-0-a_little" value="a_little" checked' in form
+    when = form.split('name="started_at" id="started_at" value="')[1].split('"')[0]
+    changed = {"region": "calf", "started_at": when, "helped-what-0": "massage",
+               "helped-how-0": "a_lot"}  # fmt: skip
+    web.post(f"/diary/{ident}/edit", changed)
+    assert "Helped: massage (a lot)" in web.get("/diary").text
+
+
+def test_a_rating_without_what_was_tried_is_explained_and_kept(web: Browser) -> None:
+    page = web.post("/diary/log", {"region": "calf", "helped-what-0": "",
+                                   "helped-how-0": "a_lot", "notes": "keep this"})  # fmt: skip
+    assert page.status_code == 400
+    assert 'id="err-helped"' in page.text and "what" in page.text
+    assert 'id="helped-how-0-a_lot" value="a_lot" checked' in page.text
+    assert "keep this" in page.text
+    assert "Episodes (0)" in page.text

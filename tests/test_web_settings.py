@@ -59,3 +59,11 @@ def test_insights_and_the_pdf_report(web: Browser) -> None:
     assert web.client.get(chart).headers["content-type"] == "image/png"
     pdf = web.client.get("/report.pdf")
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+
+
+def test_a_chart_with_nothing_recorded_is_a_sentence_not_an_empty_plot(web: Browser) -> None:
+    web.post("/diary/log", {"region": "calf", "started_at": "2026-01-02T03:00"})
+    page = web.get("/insights").text
+    assert "What helped: nothing recorded yet." in page
+    assert "/insights/chart/what_helped.png" not in page
+    assert "/insights/chart/time_of_day.png" in page

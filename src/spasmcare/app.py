@@ -17,9 +17,10 @@ from fastapi import APIRouter, FastAPI
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from spasmcare import safe_log
-from spasmcare.api import assessment, cds, cds_auth, clinician, person, problems
+from spasmcare.api import assessment, cds, cds_auth, clinician, openapi, person, problems
 from spasmcare.api.cds_auth import Trust
 from spasmcare.api.deps import PersonServices
+from spasmcare.api.intake import Intake
 from spasmcare.services.sharing import Lookup, lookup
 from spasmcare.version import __version__
 from spasmcare.web import context, pages
@@ -33,6 +34,7 @@ from spasmcare.web.routes import (
     home,
     insights,
     invitations,
+    reminders,
     settings,
     sharing,
     tokens,
@@ -40,8 +42,8 @@ from spasmcare.web.routes import (
 
 __all__ = ["WebConfig", "api_routers", "app_from_environment", "create_api_app", "create_app"]
 
-PAGES = (home, assess, diary, insights, settings, accounts, sharing, tokens, clinic, invitations,
-         admin)  # fmt: skip
+PAGES = (home, assess, diary, insights, settings, accounts, sharing, tokens, clinic, reminders,
+         invitations, admin)  # fmt: skip
 """The page routes, one module per kind of page."""
 DESCRIPTION = "Information and triage support, not a diagnosis."
 
@@ -90,6 +92,7 @@ def create_app(config: WebConfig) -> FastAPI:
     app.include_router(person.router(shared))
     app.include_router(clinician.router(shared))
     pages.install(app, services, config)
+    openapi.install(app, cds_jwt_required=cds_trust is not None)
     if cds_origins:  # so that refusals (401, 429) carry the CORS headers too
         app.add_middleware(cds.Cors, origins=cds_origins)
     # Outermost: a request naming another host is refused before anything reads the diary.
@@ -109,6 +112,8 @@ def create_api_app(lookup: Lookup | None = None, cds_origins: Sequence[str] = ()
     for router in api_routers(lookup):
         app.include_router(router)
     problems.install(app)
+    openapi.install(app)
+    app.add_middleware(Intake, api_paths=("/",), refuse_nul=False)  # it stores nothing
     if cds_origins:
         app.add_middleware(cds.Cors, origins=cds_origins)
     return app

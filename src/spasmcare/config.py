@@ -95,6 +95,10 @@ class Settings:
     smtp: Smtp | None = None
     """Where invitations and reset links are emailed (SPASMCARE_SMTP_HOST...); none: the page
     shows the link to pass on."""
+    trusted_proxies: tuple[str, ...] = ()
+    """Addresses of the reverse proxies whose X-Forwarded-For and X-Forwarded-Proto
+    ``spasmcare serve`` believes (SPASMCARE_TRUSTED_PROXIES, separated by commas); none by
+    default, so a client cannot pick the address that rate limits count."""
 
     @property
     def is_sqlite(self) -> bool:
@@ -131,6 +135,9 @@ def settings(home: Path | None = None, environ: Mapping[str, str] | None = None)
         session_idle_minutes=_minutes(env, "SPASMCARE_SESSION_IDLE_MINUTES", 30),
         session_hours=_minutes(env, "SPASMCARE_SESSION_HOURS", 12),
         smtp=Smtp.of(env),
+        trusted_proxies=tuple(
+            p.strip() for p in env.get("SPASMCARE_TRUSTED_PROXIES", "").split(",") if p.strip()
+        ),
     )
 
 

@@ -13,15 +13,21 @@ PASSWORD = "correct horse battery"
 def test_log_and_edit_an_episode(page: Any) -> None:
     page.goto("/diary")
     page.select_option("#region", "calf")
-    page.fill("#severity", "7")
+    page.locator('label[for="severity-7"]').click()
+    page.fill("#helped-what-0", "stretching")
+    page.locator('label[for="helped-how-0-a_lot"]').click()
     page.fill("#notes", "woke me at night")
     page.get_by_role("button", name="Save episode").click()
     assert page.get_by_text("Episode saved").is_visible()
     episode = page.locator(".episodes li").filter(has_text="woke me at night")
     assert "pain 7/10" in episode.inner_text()
+    assert "stretching (a lot)" in episode.inner_text()
     assert page.locator("#region").input_value() == "calf"  # carried forward
     episode.get_by_role("link", name="Edit").click()
-    page.fill("#severity", "4")
+    page.locator("#severity-7").focus()  # radio buttons: the arrow keys move along the scale
+    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("ArrowLeft")
     page.get_by_role("button", name="Save changes").click()
     assert page.get_by_text("Episode updated").is_visible()
     assert "pain 4/10" in page.locator(".episodes li").filter(has_text="woke me").inner_text()

@@ -182,6 +182,7 @@ class People:
         with self.engine.begin() as c:
             c.execute(delete(tables.web_session).where(tables.web_session.c.person_id == ident))
             c.execute(delete(tables.api_token).where(tables.api_token.c.owner == ident))
+            c.execute(delete(tables.calendar_feed).where(tables.calendar_feed.c.owner == ident))
             c.execute(delete(tables.consent).where(tables.consent.c.patient == ident))
             c.execute(delete(tables.consent).where(tables.consent.c.clinician == ident))
             c.execute(delete(tables.audit).where(tables.audit.c.patient == ident))

@@ -18,6 +18,7 @@ from pydantic import BaseModel, Field
 
 from spasmcare.api.case_schema import case_schema
 from spasmcare.api.problems import (
+    READ_RESPONSES,
     RESPONSES,
     ApiJSON,
     FieldProblem,
@@ -34,7 +35,7 @@ from spasmcare.kb.load import KnowledgeBase, load_default
 from spasmcare.result import Result
 
 PREFIX = "/api/v1"
-_FAILED: dict[int | str, dict[str, Any]] = {500: RESPONSES[500]}
+_FAILED: dict[int | str, dict[str, Any]] = dict(READ_RESPONSES)
 
 
 class QuestionOut(BaseModel):

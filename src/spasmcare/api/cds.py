@@ -42,7 +42,7 @@ from spasmcare.api.cards import (
     screen_case,
 )
 from spasmcare.api.cds_auth import Trust
-from spasmcare.api.problems import RESPONSES, CdsRoute
+from spasmcare.api.problems import READ_RESPONSES, RESPONSES, CdsRoute
 from spasmcare.case import CaseError
 from spasmcare.fhir.terminology import SYSTEMS
 from spasmcare.kb.load import KnowledgeBase, load_default
@@ -140,7 +140,7 @@ def router(lookup: Lookup | None = None, trust: Trust | None = None) -> APIRoute
     cds = APIRouter(prefix="/cds-services", tags=["CDS Hooks"], route_class=CdsRoute)
 
     @cds.get(
-        "", response_model=Discovery, responses={500: RESPONSES[500]}, summary="CDS Hooks discovery"
+        "", response_model=Discovery, responses=dict(READ_RESPONSES), summary="CDS Hooks discovery"
     )
     async def discovery() -> Discovery:
         """The services this server offers."""

@@ -31,16 +31,17 @@ from spasmcare.api.deps import (
     decode_cursor,
     encode_cursor,
     episode_page,
+    record_id,
 )
 from spasmcare.api.problems import RESPONSES, ProblemRoute
 from spasmcare.clinic import dashboard, shared
 from spasmcare.clinic.audit import Audit
 from spasmcare.clinic.consent import Consents
-from spasmcare.diary.model import Assessment
+from spasmcare.diary.model import MAX_ID, Assessment
 from spasmcare.services import exports, reports
 from spasmcare.services.diary import Store
 
-PatientId = Annotated[int, Path(ge=1, le=2**31 - 1, description="The patient's id.")]
+PatientId = Annotated[int, Path(ge=1, le=MAX_ID, description="The patient's id.")]
 """Ids are 32-bit integers in the database."""
 PATIENT_CURSOR = r"^[0-9]{1,10}$"
 _CALLERS: dict[int | str, dict[str, Any]] = {
@@ -135,7 +136,7 @@ def router(services: PersonServices) -> APIRouter:
         """The patients sharing their diary with you, most urgent first as on the dashboard
         (recent red flags, more frequent episodes, an overdue check-in) within each page of
         ``limit``; follow ``next_cursor`` for more. Each patient's access log records it."""
-        after = int(cursor) if cursor else 0
+        after = record_id(cursor) if cursor else 0
         rows, more = dashboard.page(services.store, consents, who.id, clock.now(), after, limit)
         seen = "saw the diary's summary in the patient list (API)"
         audit.record_each((r.patient.id for r in rows), shared.actor(who), seen, clock.stored_now())

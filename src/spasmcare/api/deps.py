@@ -20,6 +20,7 @@ from starlette.exceptions import HTTPException
 
 from spasmcare.accounts.tokens import Token, Tokens
 from spasmcare.clinic.limits import RateLimiter
+from spasmcare.diary.model import MAX_ID
 from spasmcare.services import exports
 from spasmcare.services.diary import Store
 
@@ -57,7 +58,13 @@ def encode_cursor(at: datetime, ident: int | None) -> str:
 def decode_cursor(text: str) -> tuple[datetime, int]:
     micros, _, ident = text.partition(".")
     at = EPOCH + timedelta(microseconds=int(micros))
-    return at, int(ident)
+    return at, record_id(ident)
+
+
+def record_id(text: str) -> int:
+    """The id in a cursor, at most the largest id a record can have (ids are 32-bit in the
+    database): a page after a larger id is the same as after the largest."""
+    return min(int(text), MAX_ID)
 
 
 def bearer(services: PersonServices) -> Callable[..., Coroutine[Any, Any, Token]]:

@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from spasmcare import clock
 from spasmcare import vocabulary as v
@@ -52,13 +52,26 @@ Word = Annotated[str, Field(min_length=1, max_length=100, pattern=r"\S")]
 """A short non-blank text: a trigger, a remedy, a medicine."""
 
 
+def _iso_text(raw: object) -> object:
+    """Only ISO 8601 text is a time here: numbers, true and "5" are refused, not converted."""
+    if raw is None or isinstance(raw, datetime):
+        return raw
+    if not isinstance(raw, str):
+        raise ValueError("must be a date and time in ISO 8601 text, e.g. 2024-05-01T22:30Z")
+    try:
+        return datetime.fromisoformat(raw)
+    except ValueError:
+        raise ValueError("must be a date and time in ISO 8601, e.g. 2024-05-01T22:30Z") from None
+
+
 class EpisodeIn(BaseModel):
     """An episode to log; blank fields are not known."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
-    started_at: datetime | None = Field(
+    started_at: Annotated[datetime | None, BeforeValidator(_iso_text)] = Field(
         None,
+        strict=False,
         description="ISO 8601 with a zone, from 1970 on and not in the future; now when left out.",
     )
     region: str = Field(max_length=32, json_schema_extra={"enum": list(v.REGIONS)})
@@ -67,7 +80,7 @@ class EpisodeIn(BaseModel):
     duration_minutes: float | None = Field(None, ge=0, le=100_000)
     triggers: list[Word] = Field(default_factory=list, max_length=50)
     helped: list[Word] = Field(default_factory=list, max_length=50)
-    notes: str = Field("", max_length=4000)
+    notes: str = Field("", max_length=model.NOTE_MAX)
 
 
 class Advice(BaseModel):
@@ -79,6 +92,7 @@ class Advice(BaseModel):
     action: str
     explanation: str
     sources: list[str]
+    episode_id: int | None = Field(None, description="The episode the advice is about.")
 
 
 class Saved(BaseModel):
@@ -89,7 +103,7 @@ class Saved(BaseModel):
 class ProfileIn(BaseModel):
     """Fields to change; fields left out keep their value."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     age: int | None = Field(None, ge=0, le=120)
     sex: str | None = Field(None, json_schema_extra={"enum": [*v.SEXES, None]})
@@ -99,10 +113,10 @@ class ProfileIn(BaseModel):
 
 
 class CheckInIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     answer: Literal["better", "same", "worse"]
-    note: str = Field("", max_length=4000)
+    note: str = Field("", max_length=model.NOTE_MAX)
 
 
 def _advice(outcome: Outcome) -> list[Advice]:
@@ -116,6 +130,7 @@ def _advice(outcome: Outcome) -> list[Advice]:
             action=f.action,
             explanation=f.explanation,
             sources=list(f.sources),
+            episode_id=outcome.evaluation.episode.id,
         )
         for f in outcome.evaluation.reasons
     ]

@@ -294,3 +294,8 @@ RESPONSES: Final[dict[int | str, dict[str, Any]]] = {
     for status in (400, 413, 422, 500)
 }
 """The problem responses every API operation may give, for the OpenAPI document."""
+READ_RESPONSES: Final[dict[int | str, dict[str, Any]]] = {
+    status: RESPONSES[status] for status in (400, 413, 500)
+}
+"""The problem responses of an operation without parameters: a bad Content-Length header, a
+body over the cap, or a failure inside."""

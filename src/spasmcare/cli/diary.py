@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 
-from spasmcare import clock
+from spasmcare import clock, private
 from spasmcare.errors import Problem, terminal_line
 
 if TYPE_CHECKING:
@@ -91,10 +91,10 @@ def log(
         now = clock.now()
         raw: dict[str, Any] = {"started_at": now}
         if again:
-            last = store.episodes(limit=1)
-            if not last:
+            last = store.last_logged()
+            if last is None:
                 fail("--again: the diary has no episode to repeat yet")
-            raw = {**last[0].as_json(), "id": None, "deleted_at": None, "started_at": now}
+            raw = {**last.as_json(), "id": None, "deleted_at": None, "started_at": now}
         elif region is None:
             fail("--region: missing; allowed: " + ", ".join(_regions()))
         episode = model.episode({**raw, **given}, now)
@@ -137,7 +137,8 @@ def advise(outcome: Outcome) -> None:
     if evaluation is None or not evaluation.see_doctor:
         return
     result = evaluation.result
-    typer.echo(f"\n{result.disposition.upper().replace('_', ' ')}: {result.headline}")
+    typer.echo(f"\nAbout the episode of {describe(evaluation.episode)}:")
+    typer.echo(f"{result.disposition.upper().replace('_', ' ')}: {result.headline}")
     for flag in evaluation.reasons:
         typer.echo(f"- {flag.title}. {flag.explanation}")
         typer.echo(f"  What to do: {flag.action}")
@@ -282,7 +283,7 @@ def export(
     partial = out.with_name(out.name + ".partial")
     with opened(home) as store:
         try:
-            with partial.open("w", encoding="utf-8", newline="") as handle:
+            with private.new_text(partial, encoding="utf-8", newline="") as handle:
                 diary = exports.write(store, handle, form)
             partial.replace(out)
         except OSError as error:

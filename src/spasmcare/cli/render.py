@@ -10,10 +10,11 @@ from rich.prompt import Prompt
 
 from spasmcare.errors import form_message
 from spasmcare.kb import schema
-from spasmcare.kb.load import KnowledgeBase
+from spasmcare.kb.load import KnowledgeBase, load_default
 from spasmcare.result import Result
 from spasmcare.services.assessments import NOT_SURE, AnswerError, parse
 from spasmcare.vocabulary import REGIONS
+from spasmcare.wording import summary
 
 _STYLE = {
     "emergency": "bold white on red",
@@ -86,9 +87,12 @@ def _reply(console: Console, kb: KnowledgeBase, q: schema.Question) -> list[str]
         console.print("[red]Please enter the number of a choice.[/red]")
 
 
-def show_result(result: Result) -> None:
+def show_result(result: Result, kb: KnowledgeBase | None = None) -> None:
     """Print a result for a person to read."""
     console = Console()
+    if summary.is_emergency(result):
+        _show_emergency(console, kb or load_default(), result)
+        return
     console.print(
         Panel(
             result.headline,
@@ -138,4 +142,18 @@ def show_result(result: Result) -> None:
             console.print(f"  - {line}")
     for warning in result.warnings:
         console.print(f"[yellow]Note:[/yellow] {warning}")
+    console.print(f"\n[dim]{result.disclaimer} Knowledge base {result.knowledge_version}.[/dim]")
+
+
+def _show_emergency(console: Console, kb: KnowledgeBase, result: Result) -> None:
+    """One instruction (the headline names the numbers); what to do while waiting, and why."""
+    console.print(Panel(result.headline, title="EMERGENCY", style=_STYLE["emergency"]))
+    steps = summary.while_waiting(kb, result)
+    if steps:
+        console.print("\n[bold]While you wait[/bold]")
+        for step in steps:
+            console.print(f"  - [bold]{step.title}[/bold] {step.text}")
+    console.print("\n[bold]Why[/bold]")
+    for flag in summary.emergency_reasons(result):
+        console.print(f"  - [bold]{flag.title}[/bold]: {flag.explanation}")
     console.print(f"\n[dim]{result.disclaimer} Knowledge base {result.knowledge_version}.[/dim]")

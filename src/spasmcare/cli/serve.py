@@ -24,10 +24,15 @@ def serve(
     from spasmcare.app import WebConfig, create_app
     from spasmcare.config import settings
 
-    config = WebConfig.for_host(settings(home), host, multi_user)
+    found = settings(home)
+    config = WebConfig.for_host(found, host, multi_user)
     app = create_app(config)
     shown = f"[{host}]" if ":" in host else host
     mode = "sign-in required" if config.multi_user else "single person, no sign-in"
     typer.echo(f"spasmcare is running at http://{shown}:{port}/ ({mode}). Press Ctrl+C to stop.")
     # No access log: paths carry no health data, but a quiet server keeps nothing it need not.
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+    # Forwarded headers only from the configured proxies: uvicorn would otherwise believe any
+    # X-Forwarded-For from 127.0.0.1, and a local client could dodge the rate limits with it.
+    proxies = found.trusted_proxies
+    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False,
+                proxy_headers=bool(proxies), forwarded_allow_ips=list(proxies) or None)  # fmt: skip

@@ -16,6 +16,8 @@ from typing import Any, Final, Protocol
 
 from sqlalchemy import Engine, create_engine, event
 
+from spasmcare import private
+
 WINDOW: Final = 60
 """Seconds in a window."""
 _SWEEP_CHANCE: Final = 0.001
@@ -93,6 +95,7 @@ def _counter_file(path: Path) -> Engine:
         for pragma in ("busy_timeout=5000", "journal_mode=WAL", "synchronous=OFF"):
             dbapi_connection.execute(f"PRAGMA {pragma}")
 
+    private.create(path)  # its keys name addresses and tokens: kept from other accounts
     engine = create_engine(f"sqlite:///{path}", pool_size=8, max_overflow=48, hide_parameters=True)
     event.listen(engine, "connect", pragmas)
     raw = engine.raw_connection()

@@ -22,16 +22,19 @@ class Outcome:
 
 
 def reassess(store: Store, now: datetime, episode_id: int | None = None) -> Outcome:
-    """Run the rules over the diary; save a fresh assessment when the advice changed."""
+    """Run the rules over the diary about the episode ``episode_id`` (default: the one logged
+    last); save a fresh assessment when the advice changed."""
     episodes = store.episodes()
     if not episodes:
         return Outcome(None, None)
-    evaluation = evaluate(store.profile(), episodes, store.checkins(), store.steps(), now)
+    about = next((e for e in episodes if e.id == episode_id), None)
+    evaluation = evaluate(store.profile(), episodes, store.checkins(), store.steps(), now, about)
     previous = store.assessments()
     fired = {f.id for f in evaluation.result.red_flags}
     before = {f["id"] for f in previous[-1].result.get("red_flags", [])} if previous else None
     if fired and fired != before:
-        return Outcome(evaluation, store.add_assessment(evaluation.assessment(episode_id)))
+        saved = store.add_assessment(evaluation.assessment(evaluation.episode.id))
+        return Outcome(evaluation, saved)
     return Outcome(evaluation, None)
 
 

@@ -4,11 +4,14 @@ The rules themselves (an episode over 10 minutes, disturbed nights, no improveme
 weeks, red-flag findings) live in the knowledge base; this module only summarises the diary in
 the case format so the engine can apply them, and reports the red flags that fired with their
 reasons and sources.
+
+The advice is about one episode, the one just logged (``about``): its own duration and pain
+decide the rules about a single cramp, while the rest of the diary (same region, last four
+weeks) gives the pattern: how often, at what time of day, disturbed nights.
 """
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -33,6 +36,8 @@ class Evaluation:
     case: dict[str, Any]
     result: Result
     at: datetime
+    episode: Episode
+    """The episode the advice is about: the one just logged."""
 
     @property
     def reasons(self) -> list[FiredRedFlag]:
@@ -53,15 +58,23 @@ class Evaluation:
         )
 
 
+def just_logged(episodes: Sequence[Episode]) -> Episode:
+    """The episode logged last (the highest id), whatever time it says it started: a person
+    may log last night's cramp after this morning's. Unsaved episodes go by their start."""
+    return max(episodes, key=lambda e: (e.id is not None, e.id or 0, e.started_at))
+
+
 def case_of(
     profile: Profile | None,
     episodes: Sequence[Episode],
     checkins: Sequence[CheckIn],
     steps: Sequence[SelfCareStep],
     now: datetime,
+    about: Episode | None = None,
 ) -> dict[str, Any]:
-    """The case-format case for the newest episode's region, read from the whole diary."""
-    latest = max(episodes, key=lambda e: e.started_at)
+    """The case-format case for one episode (default: the one just logged) in the light of the
+    whole diary."""
+    latest = about if about is not None else just_logged(episodes)
     same = sorted(
         (e for e in episodes if e.region == latest.region and e.deleted_at is None),
         key=lambda e: e.started_at,
@@ -74,12 +87,12 @@ def case_of(
         case["side"] = latest.side
     case["days_since_first"] = max(0, (now - same[0].started_at).days)
     case["frequency"] = _frequency(same, recent, now)
-    durations = [e.duration_minutes for e in recent if e.duration_minutes is not None]
-    if durations:
-        case["duration_minutes"] = statistics.median(durations)
-    severities = [e.severity for e in recent if e.severity is not None]
-    if severities:
-        case["severity_0_10"] = max(severities)
+    # How long and how bad are this episode's own: a summary over the diary (a median, say)
+    # would judge a short cramp by an earlier long one, and a long one only once repeated.
+    if latest.duration_minutes is not None:
+        case["duration_minutes"] = latest.duration_minutes
+    if latest.severity is not None:
+        case["severity_0_10"] = latest.severity
     case["time_of_day"] = _time_of_day(recent)
     # Other symptoms not asked stay unknown (the knowledge base then stays cautious); a
     # derived finding must not turn "not asked" into "asked, and only this".
@@ -103,12 +116,15 @@ def evaluate(
     checkins: Sequence[CheckIn],
     steps: Sequence[SelfCareStep],
     now: datetime,
+    about: Episode | None = None,
 ) -> Evaluation:
-    """Apply the knowledge base's rules to the diary as it stands now."""
+    """Apply the knowledge base's rules to the diary as it stands now, about one episode
+    (default: the one just logged)."""
     from spasmcare.engine.assess import assess
 
-    case = case_of(profile, episodes, checkins, steps, now)
-    return Evaluation(case, assess(case), now)
+    episode = about if about is not None else just_logged(episodes)
+    case = case_of(profile, episodes, checkins, steps, now, episode)
+    return Evaluation(case, assess(case), now, episode)
 
 
 def _frequency(same: Sequence[Episode], recent: Sequence[Episode], now: datetime) -> str:

@@ -7,7 +7,7 @@ Every error names the field, the bad value and what is allowed, the same on ever
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any, Final
@@ -27,6 +27,18 @@ ISO_8601: Final = "a date and time in ISO 8601, e.g. 2024-05-01T22:30"
 
 CLOCK_SKEW: Final = timedelta(minutes=1)
 """Times up to this far ahead are accepted: two clocks on one machine can disagree slightly."""
+
+EARLIEST: Final = datetime(1970, 1, 1, tzinfo=UTC)
+"""No diary time is earlier (the insights count weeks from the first episode)."""
+
+NOTE_MAX: Final = 4000
+"""The longest note, in characters: the same on the pages, the API and every import."""
+
+MAX_ID: Final = 2**31 - 1
+"""The largest record id: ids are 32-bit integers in the database (SQLite and PostgreSQL)."""
+
+_NUL: Final = "\x00"
+_STORABLE: Final = "text without the NUL character (U+0000) or lone surrogates"
 
 
 class InvalidValue(Problem):
@@ -155,14 +167,78 @@ def moment(name: str, raw: object, now: datetime | None = None) -> datetime:
             ) from None
     else:
         raise InvalidValue(name, raw, "a date and time in ISO 8601, e.g. 2024-05-01T22:30")
-    if value.tzinfo is None:
-        value = value.astimezone()
+    try:
+        if value.tzinfo is None:
+            value = value.astimezone()
+        early = value < EARLIEST
+    except (OverflowError, ValueError):  # a time near year 1 that no zone can shift
+        early = True
+    if early:
+        raise InvalidValue(name, raw if isinstance(raw, str) else value.isoformat(),
+                           "a time from 1970 on")  # fmt: skip
     limit = (now or clock.now()) + CLOCK_SKEW
     if value > limit:
         raise InvalidValue(
             name, raw if isinstance(raw, str) else value.isoformat(), "a time not in the future"
         )
     return value
+
+
+def note(name: str, raw: object, longest: int = NOTE_MAX) -> str:
+    """A free text (None: empty) of at most ``longest`` characters, without NUL characters
+    (PostgreSQL cannot store them)."""
+    if raw is None:
+        return ""
+    if not isinstance(raw, str):
+        raise InvalidValue(name, raw, "text")
+    if len(raw) > longest:
+        raise InvalidValue(name, raw[:40] + "…", f"text of at most {longest} characters")
+    if not storable(raw):
+        raise InvalidValue(name, raw[:40], _STORABLE)
+    return raw
+
+
+def storable(text: str) -> bool:
+    """Text every database keeps: no NUL character and no lone surrogate (half of a UTF-16
+    pair, which a JSON escape such as \\ud800 can make)."""
+    if _NUL in text:
+        return False
+    if text.isascii():
+        return True
+    try:
+        text.encode()
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def first_text(value: object, wrong: Callable[[str], bool]) -> str | None:
+    """The dotted path (``triggers.0``) of the first text in a JSON value, key or string, that
+    is ``wrong``; "json" for the value itself or one nested too deeply to walk."""
+    try:
+        return _first_text(value, wrong, "")
+    except RecursionError:
+        return "json"
+
+
+def _first_text(value: object, wrong: Callable[[str], bool], path: str) -> str | None:
+    if isinstance(value, str):
+        return (path or "json") if wrong(value) else None
+    items: Iterable[tuple[object, object]]
+    if isinstance(value, dict):
+        items = value.items()
+    elif isinstance(value, list):
+        items = enumerate(value)
+    else:
+        return None
+    for key, item in items:
+        here = f"{path}.{key}" if path else str(key)
+        if isinstance(key, str) and wrong(key):
+            return here
+        found = _first_text(item, wrong, here)
+        if found is not None:
+            return found
+    return None
 
 
 def choice(name: str, raw: object, allowed: Iterable[str], *, optional: bool = True) -> str | None:
@@ -221,6 +297,8 @@ def words(name: str, raw: object, allowed: tuple[str, ...] | None = None) -> tup
         text = item.strip() if isinstance(item, str) else ""
         if not text:
             raise InvalidValue(name, raw, "a list of non-empty texts")
+        if not storable(text):
+            raise InvalidValue(name, text, _STORABLE)
         if allowed is not None and text not in allowed:
             raise InvalidValue(name, text, ", ".join(allowed))
         if text not in items:
@@ -244,6 +322,8 @@ def helped_list(raw: object) -> tuple[Helped, ...]:
             what, how = item.get("what"), item.get("how_much")
         if not isinstance(what, str) or not what.strip():
             raise InvalidValue("helped", item, 'a non-empty "what", optionally "=how_much"')
+        if not storable(what):
+            raise InvalidValue("helped", what, _STORABLE)
         how = how.strip() if isinstance(how, str) else how
         if how is not None and how not in HOW_MUCH:
             how = choice("helped.how_much", how or None, HOW_MUCH)
@@ -256,12 +336,10 @@ def episode(raw: Mapping[str, Any], now: datetime | None = None) -> Episode:
     if not EPISODE_FIELDS.issuperset(raw):
         name = sorted(set(raw) - EPISODE_FIELDS)[0]
         raise InvalidValue(name, raw[name], "fields " + ", ".join(sorted(EPISODE_FIELDS)))
-    notes = raw.get("notes") or ""
-    if not isinstance(notes, str):
-        raise InvalidValue("notes", notes, "text")
+    notes = note("notes", raw.get("notes"))
     ident = raw.get("id")
     if ident is not None and ident != "":
-        ident = integer("id", ident, 1, 2**62)
+        ident = integer("id", ident, 1, MAX_ID)
     deleted = raw.get("deleted_at")
     associated = raw.get("associated")
     # Every field is checked above or here, in this order (the first bad one is reported).

@@ -19,7 +19,7 @@ from typing import Any
 
 from sqlalchemy import Connection, CursorResult, delete, func, insert, select, update
 
-from spasmcare import clock
+from spasmcare import clock, private
 from spasmcare.config import Settings
 from spasmcare.diary import bulk, database, rows, tables
 from spasmcare.diary.bulk import Record
@@ -45,8 +45,11 @@ class Store:
         self.settings = settings
         self.owner = owner
         if settings.is_sqlite:
-            settings.home.mkdir(parents=True, exist_ok=True)
+            private.folder(settings.home)
         self.engine = database.connect(settings.database_url)
+        if settings.is_sqlite and self.engine.url.database not in (None, "", ":memory:"):
+            # An empty file is an empty SQLite database: made private before SQLite opens it.
+            private.create(Path(str(self.engine.url.database)))
         database.migrate(self.engine)
 
     def as_owner(self, owner: int) -> Store:
@@ -98,6 +101,14 @@ class Store:
             query = query.limit(limit)
         with self._read() as c:
             return [rows.episode_of(row) for row in c.execute(query)]
+
+    def last_logged(self) -> Episode | None:
+        """The live episode logged last (whatever time it says it started), or None."""
+        t = tables.episode
+        query = select(t).where(*self._live(t)).order_by(t.c.id.desc()).limit(1)
+        with self._read() as c:
+            row = c.execute(query).first()
+        return None if row is None else rows.episode_of(row)
 
     def episodes_page(
         self, limit: int, before: tuple[datetime, int] | None = None
@@ -280,7 +291,7 @@ class Store:
         """Delete everything stored about the person."""
         with self._write() as c:
             for t in (tables.self_care_step, tables.checkin, tables.assessment, tables.episode,
-                      tables.profile):  # fmt: skip
+                      tables.profile, tables.calendar_feed):  # fmt: skip
                 c.execute(delete(t).where(t.c.owner == self.owner))
 
     def backup(self, out: Path) -> None:
@@ -289,7 +300,9 @@ class Store:
 
         if not self.settings.is_sqlite or self.owner != tables.LOCAL_OWNER:
             raise InvalidValue("backup", self.settings.database_url, "an SQLite diary")
-        out.parent.mkdir(parents=True, exist_ok=True)
+        private.folder(out.parent)
+        out.unlink(missing_ok=True)  # a backup is a new file, only its owner may read it
+        private.create(out)
         raw = self.engine.raw_connection()
         try:
             target = sqlite3.connect(out)

@@ -172,6 +172,19 @@ rate_count = Table(
     Column("expires_at", DateTime, nullable=False, index=True),
 )
 
+calendar_feed = Table(
+    "calendar_feed",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("owner", Integer, nullable=False, index=True),
+    Column("secret_hash", String(64), nullable=False),
+    Column("title", String(80), nullable=False),
+    # "HH:MM" in the phone's own time zone, or none: no daily diary reminder.
+    Column("daily_at", String(5)),
+    Column("created_at", DateTime, nullable=False),
+    Column("revoked_at", DateTime),
+)
+
 sign_in_backoff = Table(
     "sign_in_backoff",
     metadata,

@@ -32,7 +32,7 @@ def read(handle: TextIO, now: datetime | None = None) -> Iterator[Record]:
     first = handle.readline()
     try:
         value = json.loads(first)
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, RecursionError):
         value = None
     if isinstance(value, dict) and value.get("resourceType") != "Bundle":
         yield from _ndjson(value, handle, now)
@@ -43,6 +43,8 @@ def read(handle: TextIO, now: datetime | None = None) -> Iterator[Record]:
             value = json.loads(text)
         except json.JSONDecodeError as error:
             raise TransferError(error.lineno, "json", f"not valid JSON ({error.msg})") from None
+        except RecursionError:
+            raise TransferError(1, "json", "nested too deeply") from None
     elif handle.read().strip():
         raise TransferError(2, "json", "a Bundle must be the only JSON value in the file")
     if not isinstance(value, dict) or value.get("resourceType") != "Bundle":
@@ -60,6 +62,8 @@ def _ndjson(first: JSON, handle: TextIO, now: datetime | None) -> Iterator[Recor
             value = json.loads(line)
         except json.JSONDecodeError as error:
             raise TransferError(number, "json", f"not valid JSON ({error.msg})") from None
+        except RecursionError:
+            raise TransferError(number, "json", "nested too deeply") from None
         if not isinstance(value, dict):
             raise TransferError(number, "json", "each line must be one FHIR resource")
         yield from _records(number, "", value, now, seen)
@@ -93,6 +97,7 @@ def _records(
     kind = resource.get("resourceType")
     name = f"{where}{kind}/{resource.get('id', '?')}"
     _validate(line, name, resource)
+    _one_person(line, name, resource, url, seen)
     episode_id = None
     try:
         if kind == "Patient" and patient.has_profile(resource):
@@ -114,6 +119,32 @@ def _records(
             seen[ref] = episode_id
 
 
+_PERSON = "\0person "
+"""Key prefix in ``seen`` for the references that name the file's one patient."""
+
+
+def _one_person(line: int, name: str, resource: JSON, url: object, seen: dict[str, int | None]
+                ) -> None:  # fmt: skip
+    """Refuse a file about two people: every subject must name the file's one patient (the
+    first Patient or subject met), so nobody's records are imported into another's diary."""
+    if resource.get("resourceType") == "Patient":
+        refs = {f"Patient/{resource.get('id')}", url}
+        field = name
+    else:
+        subject = resource.get("subject")
+        reference = subject.get("reference") if isinstance(subject, dict) else None
+        if not isinstance(reference, str):
+            return
+        refs, field = {reference}, f"{name}.subject"
+    if _PERSON in seen and not any(f"{_PERSON}{ref}" in seen for ref in refs):
+        raise TransferError(line, field, "names another patient than the file's first; "
+                            "allowed: one person's records in a file")  # fmt: skip
+    seen[_PERSON] = None  # a patient is known
+    for ref in refs:
+        if isinstance(ref, str):
+            seen[_PERSON + ref] = None
+
+
 def _validate(line: int, name: str, resource: JSON) -> None:
     """Check one resource against the FHIR R4B model of its type."""
     from fhir.resources.R4B import get_fhir_model_class
@@ -126,6 +157,8 @@ def _validate(line: int, name: str, resource: JSON) -> None:
                             "resource type") from None  # fmt: skip
     try:
         cls.model_validate(resource)
+    except RecursionError:
+        raise TransferError(line, name, "nested too deeply") from None
     except ValidationError as error:
         first = error.errors()[0]
         path = ".".join(f"[{p}]" if isinstance(p, int) else str(p) for p in first["loc"]).replace(

@@ -59,17 +59,33 @@ def read(path: Path, now: datetime | None = None) -> Iterator[Record]:
         raise TransferError(0, "file", f"{path}: {error.strerror}") from None
     now = now or clock.now()  # every line is checked against the same moment
     with handle:
-        first = handle.readline()
-        if first.startswith("kind,"):
-            handle.seek(0)
-            yield from table.read(handle, now)
-        elif _fhir(first):
-            from spasmcare.fhir import read as fhir
+        try:
+            first = handle.readline()
+            if first.startswith("kind,"):
+                handle.seek(0)
+                yield from table.read(handle, now)
+            elif _fhir(first):
+                from spasmcare.fhir import read as fhir
 
-            handle.seek(0)
-            yield from fhir.read(handle, now)
-        else:
-            yield from lines.read(first, handle, now)
+                handle.seek(0)
+                yield from fhir.read(handle, now)
+            else:
+                yield from lines.read(first, handle, now)
+        except UnicodeDecodeError:
+            raise TransferError(_first_bad_line(path), "file", "not UTF-8 text; allowed: an "
+                                "export saved as UTF-8") from None  # fmt: skip
+
+
+def _first_bad_line(path: Path) -> int:
+    """The number of the first line that is not UTF-8 (the decoder reads in blocks, so its
+    error does not say)."""
+    with path.open("rb") as raw:
+        for number, line in enumerate(raw, start=1):
+            try:
+                line.decode()
+            except UnicodeDecodeError:
+                return number
+    return 0
 
 
 def _fhir(first: str) -> bool:

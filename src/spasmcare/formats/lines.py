@@ -115,7 +115,7 @@ def _episode_line(now: datetime) -> SchemaValidator:
     ])  # fmt: skip
     episode = dataclass(Episode, [
         cs.dataclass_field("kind", cs.literal_schema(["episode"]), init_only=True),
-        cs.dataclass_field("id", optional(cs.int_schema(ge=1, le=2**62))),
+        cs.dataclass_field("id", optional(cs.int_schema(ge=1, le=model.MAX_ID))),
         cs.dataclass_field("started_at", after(lambda x: model.moment("started_at", x, now),
                                                cs.str_schema())),
         cs.dataclass_field("region", cs.literal_schema(list(v.REGIONS))),
@@ -127,15 +127,18 @@ def _episode_line(now: datetime) -> SchemaValidator:
         cs.dataclass_field("helped", cs.with_default_schema(cs.tuple_variable_schema(helped),
                                                             default=())),
         cs.dataclass_field("associated", optional(words("associated", v.ASSOCIATED))),
-        cs.dataclass_field("notes", cs.with_default_schema(cs.str_schema(), default="")),
+        cs.dataclass_field("notes", cs.with_default_schema(
+            cs.str_schema(max_length=model.NOTE_MAX, pattern=_NO_NUL), default="")),
         cs.dataclass_field("deleted_at", optional(
             after(lambda x: model.moment("deleted_at", x, now), cs.str_schema()))),
     ])  # fmt: skip
     return SchemaValidator(episode)
 
 
-_STRIPPED = r"^[^\s\x1c-\x1f](.*[^\s\x1c-\x1f])?$"
-"""A non-empty text that ``str.strip`` leaves as it is (Python also strips \\x1c-\\x1f)."""
+_STRIPPED = r"^[^\s\x00\x1c-\x1f]([^\x00]*[^\s\x00\x1c-\x1f])?$"
+"""A non-empty text that ``str.strip`` leaves as it is (Python also strips \\x1c-\\x1f), with
+no NUL character (which no database stores)."""
+_NO_NUL = r"^[^\x00]*$"
 
 
 def loads(number: int, line: str) -> dict[str, Any]:
@@ -148,9 +151,18 @@ def loads(number: int, line: str) -> dict[str, Any]:
             value = json.loads(line)
         except json.JSONDecodeError as error:
             raise TransferError(number, "json", f"not valid JSON ({error.msg})") from None
+        except RecursionError:
+            raise TransferError(number, "json", "nested too deeply") from None
     if not isinstance(value, dict):
         raise TransferError(number, "json", "each line must be one JSON object")
+    if "\\u" in line and (where := model.first_text(value, _unstorable)) is not None:
+        raise TransferError(number, where, "holds a NUL character (\\u0000) or a lone "
+                            "surrogate (\\ud800-\\udfff); allowed: text without them")  # fmt: skip
     return value
+
+
+def _unstorable(text: str) -> bool:
+    return not model.storable(text)
 
 
 def checked(number: int, raw: dict[str, Any], now: datetime | None) -> Record:
@@ -166,7 +178,8 @@ def checked(number: int, raw: dict[str, Any], now: datetime | None) -> Record:
                 at=model.moment("at", raw.get("at"), now),
                 case=_object("case", raw.get("case")),
                 result=_object("result", raw.get("result")),
-                knowledge_version=str(raw.get("knowledge_version") or "unknown"),
+                knowledge_version=model.note("knowledge_version", raw.get("knowledge_version"), 64)
+                or "unknown",
                 episode_id=_ref("episode_id", raw.get("episode_id")),
                 id=_ref("id", raw.get("id")),
             )
@@ -175,14 +188,14 @@ def checked(number: int, raw: dict[str, Any], now: datetime | None) -> Record:
                 at=model.moment("at", raw.get("at"), now),
                 answer=model.checkin_answer(raw.get("answer")),
                 assessment_id=_ref("assessment_id", raw.get("assessment_id")),
-                note=str(raw.get("note") or ""),
+                note=model.note("note", raw.get("note")),
                 id=_ref("id", raw.get("id")),
             )
         if kind == "step":
             stopped = raw.get("stopped_at")
             return SelfCareStep(
-                step_id=str(raw.get("step_id") or ""),
-                title=str(raw.get("title") or ""),
+                step_id=model.note("step_id", raw.get("step_id"), 64),
+                title=model.note("title", raw.get("title"), 500),
                 started_at=model.moment("started_at", raw.get("started_at"), now),
                 assessment_id=_ref("assessment_id", raw.get("assessment_id")),
                 stopped_at=model.moment("stopped_at", stopped, now) if stopped else None,
@@ -201,4 +214,4 @@ def _object(name: str, raw: object) -> dict[str, Any]:
 
 
 def _ref(name: str, raw: object) -> int | None:
-    return model.integer(name, raw, 1, 2**62)
+    return model.integer(name, raw, 1, model.MAX_ID)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterator
 from datetime import datetime
 from typing import Any, Final, TextIO
@@ -22,12 +23,32 @@ COLUMNS: Final = (
 """Episodes fill the named columns; other records put their JSON in ``data``."""
 
 
+FORMULA: Final = re.compile("'*[=+\\-@\t\r]")
+"""A cell a spreadsheet would run as a formula (OWASP CSV injection), after any quotes."""
+
+
 def write(diary: Diary, out: TextIO) -> None:
     """The diary as CSV with a header row."""
     writer = csv.DictWriter(out, COLUMNS)  # "\r\n" ends rows, so a lone "\r" gets quoted
     writer.writeheader()
     for record in records(diary):
-        writer.writerow(csv_row(record))
+        writer.writerow({k: inert(x) for k, x in csv_row(record).items()})
+
+
+def inert(cell: object) -> object:
+    """A cell no spreadsheet runs: one starting with = + - @, a tab or CR gets a leading single
+    quote, as OWASP advises. So that import gives back exactly what was exported, a cell that
+    already starts with quotes before one of them gets one more (``restored`` takes it off)."""
+    if isinstance(cell, str) and FORMULA.match(cell):
+        return "'" + cell
+    return cell
+
+
+def restored(cell: str) -> str:
+    """The text of a cell as ``inert`` found it (a short row's missing cells stay None)."""
+    if isinstance(cell, str) and cell.startswith("'") and FORMULA.match(cell):
+        return cell[1:]
+    return cell
 
 
 def csv_row(record: dict[str, Any]) -> dict[str, Any]:
@@ -55,7 +76,8 @@ def read(handle: TextIO, now: datetime) -> Iterator[Record]:
         start = reader.line_num + 1
 
 
-def _from_csv(number: int, row: dict[str, str]) -> dict[str, Any]:
+def _from_csv(number: int, raw: dict[str, str]) -> dict[str, Any]:
+    row = {k: restored(x) for k, x in raw.items()}
     if row["kind"] != "episode":
         data = loads(number, row["data"] or "{}")
         return {**data, "kind": row["kind"]}

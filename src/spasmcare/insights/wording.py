@@ -230,7 +230,7 @@ def remedy_sentence(r: Remedy) -> str:
 
 def triggers_sentence(factors: tuple[Factor, ...]) -> str:
     if not factors:
-        return "No triggers noted yet: add them with --trigger when you log an episode."
+        return "No triggers noted yet: note what brought an episode on when you log it."
     compared = [f for f in factors if f.per_day is not None]
     clear = [f for f in compared
              if (f.per_day and f.per_day.side(0.0)) or (f.pain and f.pain.side(0.0))]  # fmt: skip
@@ -247,7 +247,10 @@ def triggers_sentence(factors: tuple[Factor, ...]) -> str:
 
 def remedies_sentence(remedies: tuple[Remedy, ...]) -> str:
     if not remedies:
-        return "Nothing noted yet about what helped: add it with --helped when you log."
+        return (
+            "Nothing noted yet about what helped: note what you tried, and how much it "
+            "helped, when you log an episode."
+        )
     rated = [r for r in remedies if r.helped is not None]
     if not rated:
         first = remedies[0]

@@ -29,6 +29,7 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
     TableStyle,
 )
 
+from spasmcare import private
 from spasmcare.insights import charts
 from spasmcare.report.content import Content
 
@@ -55,9 +56,10 @@ TINY = ParagraphStyle("tiny", parent=BODY, fontSize=6.2, leading=7.4)
 
 def write(content: Content, out: Path) -> None:
     """Write the report to ``out`` (through a temporary file, so a failure leaves nothing)."""
-    out.parent.mkdir(parents=True, exist_ok=True)
+    private.folder(out.parent)
     partial = out.with_name(out.name + ".partial")
-    partial.write_bytes(render(content))
+    with private.new_binary(partial) as handle:
+        handle.write(render(content))
     partial.replace(out)
 
 
@@ -146,6 +148,10 @@ def _episodes(c: Content) -> list[Flowable]:
     rows = []
     for name in CHART_NAMES:
         chart = made[name]
+        if chart.empty:
+            said = Paragraph(f"<b>{escape(chart.title)}</b>: nothing recorded yet.", BODY)
+            rows.append([said, p(chart.sentence)])
+            continue
         image = Image(io.BytesIO(chart.png(dpi=100)), width=WIDTH * 0.46, height=WIDTH * 0.46
                       * chart.figure.get_figheight() / chart.figure.get_figwidth())  # fmt: skip
         rows.append([image, p(chart.sentence)])

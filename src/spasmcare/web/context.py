@@ -128,7 +128,7 @@ async def with_session(request: Request, call_next: CallNext) -> Response:
     """Attach the session, then keep it. A request with no live session cookie gets one kept
     nowhere, its CSRF token in a cookie of its own: it is stored (one row) only once it holds
     something, such as a sign-in or an interview, so reading pages writes nothing."""
-    if request.url.path.startswith("/static/"):
+    if request.url.path.startswith(("/static/", "/calendar/")):
         return await call_next(request)
     web = services(request)
     token = request.cookies.get(COOKIE)

@@ -16,9 +16,11 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.base import BaseHTTPMiddleware
 from starlette.routing import Match
+from starlette.types import Scope
 
 from spasmcare import safe_log
 from spasmcare.api import problems
+from spasmcare.api.intake import Intake
 from spasmcare.web import context
 from spasmcare.web.config import WebConfig
 from spasmcare.web.gate import Gate
@@ -43,8 +45,6 @@ HEADERS = {
 }
 API_PATHS = ("/api/", "/cds-services", "/openapi.json")
 """Paths answered as JSON (problem details on error) with no session cookie."""
-MAX_PAGE_BODY = 256 * 1024
-"""Largest form a page accepts, in bytes (the API's own limit is 64 KB)."""
 
 
 def install(app: FastAPI, services: context.Services, config: WebConfig) -> None:
@@ -55,11 +55,7 @@ def install(app: FastAPI, services: context.Services, config: WebConfig) -> None
     async def security_headers(request: Request, call_next: context.CallNext) -> Response:
         start = time.perf_counter()
         response: Response
-        if _declared(request) > MAX_PAGE_BODY:
-            response = HTMLResponse("<!doctype html><title>Too large</title><p>That form is "
-                                    "too large.", status_code=413)  # fmt: skip
-        else:
-            response = await context.with_session(request, call_next)
+        response = await context.with_session(request, call_next)
         response.headers.update(HEADERS)
         elapsed = (time.perf_counter() - start) * 1000
         response.headers["Server-Timing"] = f"app;dur={elapsed:.2f}"
@@ -67,6 +63,12 @@ def install(app: FastAPI, services: context.Services, config: WebConfig) -> None
             response.headers["Cache-Control"] = "no-store"
         return response
 
+    def refused(scope: Scope, status: int, detail: str) -> Response:
+        return context.render(Request(scope), "error.html", {"status": status, "detail": detail},
+                              status=status)  # fmt: skip
+
+    # Inside the gate, so a refused body still gets a session, the headers and its rate limit.
+    app.add_middleware(Intake, api_paths=API_PATHS, page=refused)
     app.add_middleware(
         Gate,
         pages=lambda inner: BaseHTTPMiddleware(inner, dispatch=security_headers),
@@ -118,11 +120,6 @@ def install(app: FastAPI, services: context.Services, config: WebConfig) -> None
             )
         page.headers[safe_log.REQUEST_ID] = ident
         return page
-
-
-def _declared(request: Request) -> int:
-    size = request.headers.get("content-length", "")
-    return int(size) if size.isdigit() else 0
 
 
 def _allowed(app: FastAPI, path: str) -> str:

@@ -6,6 +6,7 @@ from typing import Any
 
 from spasmcare.kb.load import KnowledgeBase
 from spasmcare.result import Result
+from spasmcare.wording import summary
 
 LOOK = {
     "emergency": ("emergency", "!", "Emergency"),
@@ -62,9 +63,17 @@ def result_view(
     sources = [kb.sources[i] for i in cited if i in kb.sources]
     numbers = {s.id: n for n, s in enumerate(sources, 1)}
     actions = list(dict.fromkeys(f.action for f in result.red_flags))
+    emergency = summary.is_emergency(result)
+    if emergency:  # one instruction, the headline; nothing less urgent beside it
+        actions = []
     return {
         "result": result,
         "actions": actions,
+        "emergency": emergency,
+        "call": summary.CALL,
+        "reasons": summary.emergency_reasons(result) if emergency else result.red_flags,
+        "steps": summary.while_waiting(kb, result) if emergency else result.plan.steps,
+        "causes": summary.emergency_causes(result) if emergency else result.causes,
         "said": lambda fact: said(kb, fact),
         "style": style,
         "icon": icon,

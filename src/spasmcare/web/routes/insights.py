@@ -25,7 +25,7 @@ def insights_page(request: Request) -> HTMLResponse:
     charts = insights.charts(found, caption=False) if found.episodes else []
     return render(request, "insights.html", {
         "found": found, "readings": insights.readings(found),
-        "charts": [(c.name, c.title, c.sentence) for c in charts],
+        "charts": [(c.name, c.title, c.sentence, c.empty) for c in charts],
     })  # fmt: skip
 
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException, Request
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, Response
 
 from spasmcare import clock
 from spasmcare.clinic.audit import PAGE
+from spasmcare.diary import model
 from spasmcare.services.invitations import InvitationError, Sent
 from spasmcare.web import context
 from spasmcare.web.context import flash, redirect, render, services
@@ -58,7 +61,9 @@ async def cancel(request: Request, ident: str) -> Response:
 
 
 @router.post("/sharing/{clinician}/revoke")
-async def revoke(request: Request, clinician: int) -> Response:
+async def revoke(
+    request: Request, clinician: Annotated[int, Path(ge=1, le=model.MAX_ID)]
+) -> Response:
     await context.form(request)
     who = context.signed_in(request)
     if not services(request).consents.revoke(who.id, clinician, clock.stored_now()):
@@ -68,7 +73,9 @@ async def revoke(request: Request, clinician: int) -> Response:
 
 
 @router.get("/access-log", response_class=HTMLResponse)
-def access_log(request: Request, before: int | None = None) -> HTMLResponse:
+def access_log(
+    request: Request, before: Annotated[int | None, Query(ge=1, le=model.MAX_ID)] = None
+) -> HTMLResponse:
     who = context.signed_in(request)
     entries = services(request).audit.page(who.id, before)
     older = entries[-1].id if len(entries) == PAGE else None
