@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,16 @@ from spasmcare.kb.load import KnowledgeBase, default_directory, load_default
 # is always reproducible; locally each run explores new examples.
 settings.register_profile("ci", derandomize=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+@pytest.fixture(autouse=True)
+def _close_apps() -> Iterator[None]:
+    """Close the apps a test made (their database connections) when it ends."""
+    from tests.web_helpers import OPEN_APPS
+
+    yield
+    while OPEN_APPS:
+        OPEN_APPS.pop().state.web.close()
 
 
 @pytest.fixture(scope="session")

@@ -90,6 +90,16 @@ class Browser:
         return page
 
 
+OPEN_APPS: list[Any] = []
+"""Apps made by the tests, closed after each test (tests/conftest.py): each holds database
+connections, and a run would otherwise use up the PostgreSQL server's."""
+
+
+def opened(app: Any) -> Any:
+    OPEN_APPS.append(app)
+    return app
+
+
 def make_client(
     home: Any,
     multi_user: bool = False,
@@ -101,6 +111,8 @@ def make_client(
     from spasmcare.app import WebConfig, create_app
     from spasmcare.config import settings
 
-    app = create_app(WebConfig(settings(home, environ=environ or {}), multi_user=multi_user))
+    app = opened(
+        create_app(WebConfig(settings(home, environ=environ or {}), multi_user=multi_user))
+    )
     client = TestClient(app, base_url="http://127.0.0.1", raise_server_exceptions=raise_errors)
     return Browser(client)

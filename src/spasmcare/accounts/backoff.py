@@ -1,8 +1,8 @@
 """Sign-in back-off instead of a lock-out (security review finding 6).
 
 Wrong passwords are counted by the email tried, whether or not an account has it, and by the
-client's address. After ``FREE`` failures each further attempt must wait twice as long as the
-last: up to ``NAME_CAP`` for an email, up to ``ADDRESS_CAP`` for an address (which gets
+client's address. After ``FREE`` failures each further attempt must wait ``FIRST_WAIT``, then
+twice as long as the last: up to ``NAME_CAP`` for an email, up to ``ADDRESS_CAP`` for an address (which gets
 ``ADDRESS_FREE`` failures first: a clinic's staff may share one). So:
 
 - nobody can keep a person out: the email's wait never exceeds a minute, and a browser that has
@@ -24,6 +24,7 @@ from sqlalchemy.exc import IntegrityError
 from spasmcare.diary import database, tables
 
 FREE: Final = 5
+FIRST_WAIT: Final = timedelta(seconds=5)
 ADDRESS_FREE: Final = 10
 NAME_CAP: Final = timedelta(minutes=1)
 ADDRESS_CAP: Final = timedelta(minutes=15)
@@ -77,7 +78,7 @@ class Backoff:
                 failures = row.failures + 1
             blocked = now
             if failures >= free:
-                blocked = now + min(cap, timedelta(seconds=2 ** (failures - free)))
+                blocked = now + min(cap, FIRST_WAIT * 2 ** min(failures - free, 20))
             values = {"failures": failures, "last_failed_at": now, "blocked_until": blocked}
             if row is not None:
                 c.execute(update(t).where(t.c.key == key).values(values))

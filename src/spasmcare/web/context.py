@@ -106,6 +106,9 @@ class Services:
 
     def close(self) -> None:
         self.store.close()
+        counters = getattr(self.limiter.counter, "engine", None)  # its own engine on PostgreSQL
+        if counters is not None:
+            counters.dispose()
 
 
 def services(request: Request) -> Services:
