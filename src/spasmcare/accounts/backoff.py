@@ -2,8 +2,8 @@
 
 Wrong passwords are counted by the email tried, whether or not an account has it, and by the
 client's address. After ``FREE`` failures each further attempt must wait ``FIRST_WAIT``, then
-twice as long as the last: up to ``NAME_CAP`` for an email, up to ``ADDRESS_CAP`` for an address (which gets
-``ADDRESS_FREE`` failures first: a clinic's staff may share one). So:
+twice as long as the last: up to ``NAME_CAP`` for an email, up to ``ADDRESS_CAP`` for an
+address (which gets ``ADDRESS_FREE`` failures first: a clinic's staff may share one). So:
 
 - nobody can keep a person out: the email's wait never exceeds a minute, and a browser that has
   signed in to the account before skips it (``accounts.devices``);
