@@ -335,6 +335,183 @@ CHILD_LIMP_AND_WRY_NECK: Cases = [
     ),
 ]
 
+BOYS_GROIN_SWELLING: Cases = [
+    # "tummy ache for a couple of days, now his left testicle is red, swollen and sore"
+    (
+        {
+            "region": "groin",
+            "age": 7,
+            "sex": "male",
+            "side": "left",
+            "onset": "gradual",
+            "days_since_first": 4,
+            "associated": ["abdominal_pain", "swelling", "redness"],
+        },
+        {"emergency"},
+    ),
+    # "a lump in my groin that's gone red and hurts" (17, started: not sure)
+    ({"region": "groin", "age": 17, "sex": "male", "associated": ["redness"]}, {"emergency"}),
+    # lookalike: a man of 40 with a pulled groin after football, no swelling
+    (
+        {
+            "region": "groin",
+            "age": 40,
+            "sex": "male",
+            "onset": "sudden",
+            "days_since_first": 1,
+            "recent": ["football_match"],
+            "associated": ["pain_worse_on_movement"],
+        },
+        {"self_care", "routine", "soon"},
+    ),
+]
+
+SUDDEN_WEAK_LEGS: Cases = [
+    # "suddenly both my legs are so weak I can barely stand, arms a bit too"
+    (
+        {
+            "region": "legs",
+            "age": 33,
+            "sex": "male",
+            "side": "both",
+            "onset": "sudden",
+            "days_since_first": 0,
+            "associated": ["weakness", "difficulty_walking"],
+        },
+        {"emergency"},
+    ),
+    # "my legs gave way this morning and I keep falling" (both legs, age not given)
+    ({"region": "legs", "onset": "sudden", "associated": ["weakness", "falls"]}, {"emergency"}),
+    # lookalike: legs tired and heavy after a marathon, walking fine
+    (
+        {
+            "region": "legs",
+            "age": 35,
+            "side": "both",
+            "onset": "gradual",
+            "time_of_day": "after_exercise",
+            "recent": ["marathon"],
+            "associated": ["fatigue"],
+        },
+        {"self_care"},
+    ),
+]
+
+FEVER_AND_TENDER_MUSCLE: Cases = [
+    # "my thighs are tender and aching and I feel feverish"
+    (
+        {
+            "region": "thigh",
+            "age": 45,
+            "side": "both",
+            "days_since_first": 2,
+            "associated": ["tenderness", "fever"],
+        },
+        {"urgent", "emergency"},
+    ),
+    # "a hot, sore patch on my calf and I've got a temperature"
+    ({"region": "calf", "associated": ["warmth", "fever"]}, {"urgent", "emergency"}),
+    # lookalike: a tender calf after a run, no fever
+    (
+        {
+            "region": "calf",
+            "age": 30,
+            "days_since_first": 1,
+            "recent": ["long_run"],
+            "time_of_day": "after_exercise",
+            "associated": ["tenderness"],
+        },
+        {"self_care"},
+    ),
+]
+
+CHILD_SEVERE_LEG_PAIN: Cases = [
+    # "my 12 year old's thigh pain is getting worse, 8 out of 10, paracetamol not helping"
+    (
+        {
+            "region": "thigh",
+            "age": 12,
+            "sex": "male",
+            "onset": "gradual",
+            "days_since_first": 0,
+            "severity_0_10": 8,
+        },
+        {"urgent", "emergency"},
+    ),
+    # "my daughter is crying with pain in her knee, she says it's really bad" (age 9)
+    ({"region": "knee", "age": 9, "severity_0_10": 9}, {"urgent", "emergency"}),
+    # lookalike: growing pains that wake him some nights, both legs, gone by morning
+    (
+        {
+            "region": "legs",
+            "age": 6,
+            "side": "both",
+            "time_of_day": "night",
+            "frequency": "weekly",
+            "severity_0_10": 7,
+            "days_since_first": 60,
+        },
+        {"self_care", "routine"},
+    ),
+]
+
+BRIEF_CRAMPS_AFTER_EXERCISE_OR_TRAVEL: Cases = [
+    # "driving home after mountain biking my thigh knotted up for 3 minutes, okay now"
+    (
+        {
+            "region": "thigh",
+            "age": 38,
+            "onset": "sudden",
+            "duration_minutes": 3,
+            "time_of_day": "after_exercise",
+            "recent": ["intense_exercise", "long_drive"],
+        },
+        {"self_care"},
+    ),
+    # "first ever calf cramp on a long car trip, walked it off in a few minutes"
+    (
+        {
+            "region": "calf",
+            "age": 50,
+            "onset": "sudden",
+            "duration_minutes": 3,
+            "frequency": "first_time",
+            "recent": ["long_drive"],
+        },
+        {"self_care"},
+    ),
+    # "calf cramps on long rides since I upped my training, sometimes at night"
+    (
+        {
+            "region": "calf",
+            "age": 35,
+            "side": "both",
+            "onset": "sudden",
+            "duration_minutes": 2,
+            "frequency": "weekly",
+            "time_of_day": "any",
+            "recent": ["intense_exercise"],
+        },
+        {"self_care"},
+    ),
+    # but a calf that has ached for two days since a long flight is a clot until shown otherwise
+    (
+        {
+            "region": "calf",
+            "age": 50,
+            "side": "left",
+            "days_since_first": 2,
+            "recent": ["long_flight"],
+        },
+        {"urgent", "emergency"},
+    ),
+    # and a cramp whose length is not known after a flight still gets the clot check
+    (
+        {"region": "calf", "age": 50, "frequency": "first_time", "recent": ["long_flight"]},
+        {"urgent", "emergency"},
+    ),
+]
+
 PRESENTATIONS = {
     "chest pain that spreads or lasts is a heart attack until shown otherwise": CHEST_PAIN,
     "a fever with breathlessness is sepsis until shown otherwise": FEVER_AND_BREATHLESS,
@@ -343,6 +520,13 @@ PRESENTATIONS = {
     "a sudden, severe tummy pain that is new": SUDDEN_SEVERE_TUMMY,
     "heat exhaustion told as sweating, weakness or a racing heart": HEAT,
     "cramps most weeks for a month see a GP": CRAMPS_MOST_WEEKS,
+    "a swollen or red groin in a boy or young man": BOYS_GROIN_SWELLING,
+    "sudden weakness of both legs, hard to stand": SUDDEN_WEAK_LEGS,
+    "a tender muscle with a fever": FEVER_AND_TENDER_MUSCLE,
+    "a child's severe leg pain that is not growing pains": CHILD_SEVERE_LEG_PAIN,
+    "a brief cramp after exercise or on a journey is a cramp": (
+        BRIEF_CRAMPS_AFTER_EXERCISE_OR_TRAVEL
+    ),
     "a child's limp no better after two days, or a new wry neck after a cold or a knock": (
         CHILD_LIMP_AND_WRY_NECK
     ),

@@ -27,7 +27,7 @@ BELOW_THE_BAR = {
     "blind_set_7": "emergency sensitivity 97%: an ectopic pregnancy answered 'today', as the NHS "
     "advises when the case cannot say a period is late",
     "blind_set_9": "appropriate triage 88%, emergency sensitivity 86%, under-triage 6%, self-care "
-    "to urgent 9%: kidney stones and appendicitis with a fever answered 'today' as the NHS "
+    "to urgent 6%: kidney stones and appendicitis with a fever answered 'today' as the NHS "
     "advises, a child's limp that is getting better (the case cannot say so)",
 }
 
