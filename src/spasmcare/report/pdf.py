@@ -104,6 +104,7 @@ def _assessment(c: Content) -> list[Flowable]:
         ("BOX", (0, 0), (-1, -1), 1, colors.black),
     ]))  # fmt: skip
     parts.append(banner)
+    parts += _short(c)
     flags = r.get("red_flags", [])
     parts.append(p("Red flags", H2))
     if flags:
@@ -128,6 +129,21 @@ def _assessment(c: Content) -> list[Flowable]:
                        f"{' '.join(cause.get('against', [])) or 'none'}"))  # fmt: skip
     if not causes:
         parts.append(p("No assessment saved yet."))
+    return parts
+
+
+def _short(c: Content) -> list[Flowable]:
+    """What to do now and why, and the warning signs that matter: first, as on the pages."""
+    if c.short is None:
+        return []
+    s = c.short
+    parts: list[Flowable] = [p("What to do now", H2)]
+    if s.first_steps:
+        parts.append(p("; ".join(s.first_steps) + "."))
+    if s.why:
+        parts.append(p(s.why))
+    if s.signs:
+        parts.append(p("Watch for: " + " ".join(s.signs), SMALL))
     return parts
 
 

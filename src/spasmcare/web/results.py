@@ -64,6 +64,7 @@ def result_view(
     numbers = {s.id: n for n, s in enumerate(sources, 1)}
     actions = list(dict.fromkeys(f.action for f in result.red_flags))
     emergency = summary.is_emergency(result)
+    signs, more_signs = summary.warning_signs(kb, result)
     if emergency:  # one instruction, the headline; nothing less urgent beside it
         actions = []
     return {
@@ -71,9 +72,16 @@ def result_view(
         "actions": actions,
         "emergency": emergency,
         "call": summary.CALL,
-        "reasons": summary.emergency_reasons(result) if emergency else result.red_flags,
+        "reasons": summary.care_reasons(result),
         "steps": summary.while_waiting(kb, result) if emergency else result.plan.steps,
         "causes": summary.emergency_causes(result) if emergency else result.causes,
+        "why": summary.why(result),
+        "first_steps": [] if emergency else summary.first_steps(result),
+        "signs": signs,
+        "more_signs": more_signs,
+        "reasons_of": lambda facts: (
+            "Because you said: " + "; ".join(said(kb, f) for f in facts) + "."
+        ),
         "said": lambda fact: said(kb, fact),
         "style": style,
         "icon": icon,
