@@ -29,7 +29,7 @@ def test_an_emergency_case_ends_with_the_emergency_result_first(
     assert page.index('class="disposition emergency"') < page.index('id="now"')
     assert kb.dispositions["emergency"].title in page
     assert "Cauda equina" in page or "cauda equina" in page.lower()
-    assert "Because you said" in page
+    assert "You mentioned: numbness between the legs" in page
     assert re.search(r'<ol class="sources">.*?href="https?://', page, re.S)
     assert kb.manifest.disclaimer.split(".")[0] in page
 

@@ -14,6 +14,7 @@ from spasmcare.kb.load import KnowledgeBase, load_default
 from spasmcare.result import FiredRedFlag, Result
 from spasmcare.services.assessments import NOT_SURE, AnswerError, parse
 from spasmcare.vocabulary import REGIONS
+from spasmcare.wording import reasons as because
 from spasmcare.wording import summary
 
 _STYLE = {
@@ -112,7 +113,7 @@ def show_result(result: Result, kb: KnowledgeBase | None = None) -> None:
         console.print("\n[bold]Watch for these[/bold]")
         for line in signs:
             console.print(f"  - {line}", highlight=False)
-    _show_details(console, result, reasons, more)
+    _show_details(console, kb, result, reasons, more)
     console.print(f"\n[dim]{result.disclaimer} Knowledge base {result.knowledge_version}.[/dim]")
 
 
@@ -131,14 +132,15 @@ def _show_incomplete(console: Console, result: Result) -> None:
 
 
 def _show_details(
-    console: Console, result: Result, reasons: list[FiredRedFlag], more_signs: list[str]
-) -> None:
+    console: Console, kb: KnowledgeBase, result: Result, reasons: list[FiredRedFlag],
+    more_signs: list[str],
+) -> None:  # fmt: skip
     """What the pages fold away, after a rule."""
     console.rule("[dim]More detail[/dim]", style="dim")
     for flag in reasons:
         console.print(
             f"[bold]{flag.title}[/bold] ({flag.disposition.replace('_', ' ')}): "
-            f"{flag.explanation} [dim]Because: {'; '.join(flag.because)}[/dim]"
+            f"{flag.explanation} [dim]{because.sentences(kb, flag.because)}[/dim]"
         )
     if result.causes:
         console.print("\n[bold]Likely causes[/bold]")
@@ -158,9 +160,12 @@ def _show_details(
             for caution in step.cautions:
                 console.print(f"     [yellow]![/yellow] {caution}")
     for item in result.plan.avoid:
-        console.print(f"[red]Avoid {item.what}[/red]: {item.reason}")
+        said = because.sentences(kb, item.because)
+        console.print(f"[red]Avoid {item.what}[/red]: {item.reason} [dim]{said}[/dim]")
     for item in result.plan.check_first:
-        console.print(f"[yellow]Check with a pharmacist before {item.what}[/yellow]: {item.reason}")
+        said = because.sentences(kb, item.because)
+        console.print(f"[yellow]Check with a pharmacist before {item.what}[/yellow]: "
+                      f"{item.reason} [dim]{said}[/dim]")  # fmt: skip
     if more_signs:
         console.print("\n[bold]More warning signs[/bold]")
         for line in more_signs:
@@ -179,5 +184,6 @@ def _show_emergency(console: Console, kb: KnowledgeBase, result: Result) -> None
             console.print(f"  - [bold]{step.title}[/bold] {step.text}")
     console.print("\n[bold]Why[/bold]")
     for flag in summary.emergency_reasons(result):
-        console.print(f"  - [bold]{flag.title}[/bold]: {flag.explanation}")
+        console.print(f"  - [bold]{flag.title}[/bold]: {flag.explanation} "
+                      f"{because.sentences(kb, flag.because)}")  # fmt: skip
     console.print(f"\n[dim]{result.disclaimer} Knowledge base {result.knowledge_version}.[/dim]")

@@ -16,7 +16,7 @@ from spasmcare.insights.wording import describe
 from spasmcare.kb.load import KnowledgeBase
 from spasmcare.kb.schema import Question
 from spasmcare.result import Result
-from spasmcare.wording import summary
+from spasmcare.wording import reasons, summary
 
 
 @dataclass(frozen=True)
@@ -76,6 +76,8 @@ class Content:
     sources: list[str] = field(default_factory=list)
     short: Short | None = None
     """The assessment's short part: what to do now, why, the warning signs that matter."""
+    because: dict[str, str] = field(default_factory=dict)
+    """Each red flag's reasons (by the flag's id) as sentences."""
 
     @property
     def result(self) -> dict[str, Any]:
@@ -107,6 +109,10 @@ def gather(
         knowledge_version=latest.knowledge_version if latest else kb.version,
         sources=[_source(kb, s) for s in dict.fromkeys(cited)],
         short=Short.of(kb, latest.result) if latest else None,
+        because={
+            str(f.get("id")): reasons.sentences(kb, f.get("because", []))
+            for f in (latest.result.get("red_flags", []) if latest else [])
+        },
     )
 
 

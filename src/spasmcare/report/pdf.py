@@ -109,8 +109,9 @@ def _assessment(c: Content) -> list[Flowable]:
     parts.append(p("Red flags", H2))
     if flags:
         for f in flags:
-            parts.append(p(f"{f['title']} ({f['disposition']}): {f['explanation']} Because: "
-                           f"{'; '.join(f['because'])}. Action: {f['action']}"))  # fmt: skip
+            said = c.because.get(str(f.get("id")), "")
+            parts.append(p(f"{f['title']} ({f['disposition']}): {f['explanation']} {said} "
+                           f"Action: {f['action']}"))  # fmt: skip
     else:
         parts.append(p("None fired."))
     if c.answers:
