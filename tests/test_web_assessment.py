@@ -108,7 +108,7 @@ def test_an_internal_error_shows_the_fail_safe_advice_never_self_care(
     def broken(*_: object, **__: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("spasmcare.services.assessments.next_question", broken)
+    monkeypatch.setattr("spasmcare.services.interview.next_question", broken)
     page = web.post("/assess/answer", {"question": "where", "value": "calf"})
     assert "contact a doctor, nurse or pharmacist" in page.text
     assert "self-care" not in page.text.lower().split("<main")[1].split("</main>")[0]
