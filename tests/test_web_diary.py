@@ -58,7 +58,7 @@ def test_delete_then_undo_brings_the_episode_back(web: Browser) -> None:
 def test_a_long_cramp_brings_the_diary_rules_advice_with_its_reason(web: Browser) -> None:
     page = web.post("/diary/log", {"region": "calf", "duration_minutes": "15"})
     assert 'class="message warning" role="alert"' in page.text
-    assert "Because:" in page.text
+    assert "It lasts about 15 minutes." in page.text  # the reason, as a sentence
 
 
 def test_a_check_in_is_offered_when_due_and_saved(tmp_path: Path, web: Browser) -> None:

@@ -63,7 +63,7 @@ def _interview() -> dict[str, Any]:
         try:
             value, shown = ask(console, kb, question)
         except Back:
-            state.back()
+            state.back(kb)
             continue
         except Quit:
             console.print(
@@ -71,5 +71,5 @@ def _interview() -> dict[str, Any]:
                 "doctor, nurse or pharmacist."
             )
             raise typer.Exit(1) from None
-        state.apply(question, value, shown)
-    return state.answers
+        state.apply(kb, question, value, shown)
+    return state.answers(kb)

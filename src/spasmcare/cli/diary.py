@@ -139,8 +139,14 @@ def advise(outcome: Outcome) -> None:
     result = evaluation.result
     typer.echo(f"\nAbout the episode of {describe(evaluation.episode)}:")
     typer.echo(f"{result.disposition.upper().replace('_', ' ')}: {result.headline}")
+    from spasmcare.kb.load import load_default
+    from spasmcare.wording.reasons import sentences
+
+    kb = load_default()
     for flag in evaluation.reasons:
         typer.echo(f"- {flag.title}. {flag.explanation}")
+        if flag.because:
+            typer.echo(f"  {sentences(kb, flag.because)}")
         typer.echo(f"  What to do: {flag.action}")
         typer.echo(f"  Sources: {', '.join(flag.sources)}")
     if outcome.saved is not None:

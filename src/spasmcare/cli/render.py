@@ -11,9 +11,10 @@ from rich.prompt import Prompt
 from spasmcare.errors import form_message
 from spasmcare.kb import schema
 from spasmcare.kb.load import KnowledgeBase, load_default
-from spasmcare.result import Result
+from spasmcare.result import FiredRedFlag, Result
 from spasmcare.services.assessments import NOT_SURE, AnswerError, parse
 from spasmcare.vocabulary import REGIONS
+from spasmcare.wording import reasons as because
 from spasmcare.wording import summary
 
 _STYLE = {
@@ -88,35 +89,61 @@ def _reply(console: Console, kb: KnowledgeBase, q: schema.Question) -> list[str]
 
 
 def show_result(result: Result, kb: KnowledgeBase | None = None) -> None:
-    """Print a result for a person to read."""
+    """Print a result for a person to read, in the pages' order: what to do now and why, the
+    warning signs that matter, then the details (causes, the full plan, pain relief, sources)."""
     console = Console()
+    kb = kb or load_default()
     if summary.is_emergency(result):
-        _show_emergency(console, kb or load_default(), result)
+        _show_emergency(console, kb, result)
         return
-    console.print(
-        Panel(
-            result.headline,
-            title=result.disposition.replace("_", " ").upper(),
-            style=_STYLE[result.disposition],
+    title = result.disposition.replace("_", " ").upper()
+    console.print(Panel(result.headline, title=title, style=_STYLE[result.disposition]))
+    for action in dict.fromkeys(f.action for f in result.red_flags):
+        if action != result.headline:
+            console.print(f"  - {action}", highlight=False)
+    for number, step in enumerate(summary.first_steps(result), 1):
+        console.print(f"  {number}. {step.title}", highlight=False)
+    reasons = summary.care_reasons(result)
+    because = summary.why(result)
+    if because:
+        console.print(because, highlight=False)
+    _show_incomplete(console, result)
+    signs, more = summary.warning_signs(kb, result)
+    if signs:
+        console.print("\n[bold]Watch for these[/bold]")
+        for line in signs:
+            console.print(f"  - {line}", highlight=False)
+    _show_details(console, kb, result, reasons, more)
+    console.print(f"\n[dim]{result.disclaimer} Knowledge base {result.knowledge_version}.[/dim]")
+
+
+def _show_incomplete(console: Console, result: Result) -> None:
+    if result.screen.complete or not result.screen.unanswered_text:
+        return
+    if result.screen.could_raise_to in ("urgent", "emergency"):
+        console.print(
+            "[bold yellow]This result rests on incomplete answers.[/bold yellow] "
+            "Still to answer, most important first:"
         )
-    )
-    if not result.screen.complete and result.screen.unanswered_text:
-        if result.screen.could_raise_to in ("urgent", "emergency"):
-            console.print(
-                "[bold yellow]This result rests on incomplete answers.[/bold yellow] "
-                "Still to answer, most important first:"
-            )
-        else:
-            console.print("[bold]A few answers could still change the advice:[/bold]")
-        for text in result.screen.unanswered_text:
-            console.print(f"  ? {text}", highlight=False)
-    for flag in result.red_flags:
+    else:
+        console.print("[bold]A few answers could still change the advice:[/bold]")
+    for text in result.screen.unanswered_text:
+        console.print(f"  ? {text}", highlight=False)
+
+
+def _show_details(
+    console: Console, kb: KnowledgeBase, result: Result, reasons: list[FiredRedFlag],
+    more_signs: list[str],
+) -> None:  # fmt: skip
+    """What the pages fold away, after a rule."""
+    console.rule("[dim]More detail[/dim]", style="dim")
+    for flag in reasons:
         console.print(
             f"[bold]{flag.title}[/bold] ({flag.disposition.replace('_', ' ')}): "
-            f"{flag.explanation} [dim]Because: {'; '.join(flag.because)}[/dim]"
+            f"{flag.explanation} [dim]{because.sentences(kb, flag.because)}[/dim]"
         )
     if result.causes:
-        console.print("\n[bold]Possible causes[/bold]")
+        console.print("\n[bold]Likely causes[/bold]")
         for cause in result.causes:
             console.print(f"  - {cause.title} [dim]({cause.likelihood.replace('_', ' ')})[/dim]")
             for reason in cause.for_:
@@ -124,7 +151,7 @@ def show_result(result: Result, kb: KnowledgeBase | None = None) -> None:
             for reason in cause.against:
                 console.print(f"      [red]-[/red] {reason}")
     if result.plan.steps:
-        console.print("\n[bold]What to do[/bold]")
+        console.print("\n[bold]Your full care plan[/bold]")
         for number, step in enumerate(result.plan.steps, 1):
             console.print(
                 f"  {number}. [bold]{step.title}[/bold] {step.text} "
@@ -133,16 +160,18 @@ def show_result(result: Result, kb: KnowledgeBase | None = None) -> None:
             for caution in step.cautions:
                 console.print(f"     [yellow]![/yellow] {caution}")
     for item in result.plan.avoid:
-        console.print(f"[red]Avoid {item.what}[/red]: {item.reason}")
+        said = because.sentences(kb, item.because)
+        console.print(f"[red]Avoid {item.what}[/red]: {item.reason} [dim]{said}[/dim]")
     for item in result.plan.check_first:
-        console.print(f"[yellow]Check with a pharmacist before {item.what}[/yellow]: {item.reason}")
-    if result.plan.seek_help_if:
-        console.print("\n[bold]Get help straight away if[/bold]")
-        for line in result.plan.seek_help_if:
-            console.print(f"  - {line}")
+        said = because.sentences(kb, item.because)
+        console.print(f"[yellow]Check with a pharmacist before {item.what}[/yellow]: "
+                      f"{item.reason} [dim]{said}[/dim]")  # fmt: skip
+    if more_signs:
+        console.print("\n[bold]More warning signs[/bold]")
+        for line in more_signs:
+            console.print(f"  - {line}", highlight=False)
     for warning in result.warnings:
         console.print(f"[yellow]Note:[/yellow] {warning}")
-    console.print(f"\n[dim]{result.disclaimer} Knowledge base {result.knowledge_version}.[/dim]")
 
 
 def _show_emergency(console: Console, kb: KnowledgeBase, result: Result) -> None:
@@ -155,5 +184,6 @@ def _show_emergency(console: Console, kb: KnowledgeBase, result: Result) -> None
             console.print(f"  - [bold]{step.title}[/bold] {step.text}")
     console.print("\n[bold]Why[/bold]")
     for flag in summary.emergency_reasons(result):
-        console.print(f"  - [bold]{flag.title}[/bold]: {flag.explanation}")
+        console.print(f"  - [bold]{flag.title}[/bold]: {flag.explanation} "
+                      f"{because.sentences(kb, flag.because)}")  # fmt: skip
     console.print(f"\n[dim]{result.disclaimer} Knowledge base {result.knowledge_version}.[/dim]")

@@ -15,6 +15,8 @@ from spasmcare.insights.model import Insights
 from spasmcare.insights.wording import describe
 from spasmcare.kb.load import KnowledgeBase
 from spasmcare.kb.schema import Question
+from spasmcare.result import Result
+from spasmcare.wording import reasons, summary
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,26 @@ class MedicineLine:
 
 
 @dataclass(frozen=True)
+class Short:
+    """What a result shows first, as the pages and the terminal show it."""
+
+    first_steps: list[str]
+    why: str | None
+    signs: list[str]
+
+    @classmethod
+    def of(cls, kb: KnowledgeBase, raw: dict[str, Any]) -> Short | None:
+        try:
+            result = Result.model_validate(raw)
+        except ValueError:  # an assessment saved by an older version: the full text only
+            return None
+        signs = [] if summary.is_emergency(result) else summary.warning_signs(kb, result)[0]
+        steps = (summary.while_waiting(kb, result) if summary.is_emergency(result)
+                 else summary.first_steps(result))  # fmt: skip
+        return cls([s.title for s in steps], summary.why(result), signs)
+
+
+@dataclass(frozen=True)
 class Content:
     """Every section of the report, in order."""
 
@@ -52,6 +74,10 @@ class Content:
     checkins: list[CheckIn]
     knowledge_version: str
     sources: list[str] = field(default_factory=list)
+    short: Short | None = None
+    """The assessment's short part: what to do now, why, the warning signs that matter."""
+    because: dict[str, str] = field(default_factory=dict)
+    """Each red flag's reasons (by the flag's id) as sentences."""
 
     @property
     def result(self) -> dict[str, Any]:
@@ -82,6 +108,11 @@ def gather(
         checkins=checkins,
         knowledge_version=latest.knowledge_version if latest else kb.version,
         sources=[_source(kb, s) for s in dict.fromkeys(cited)],
+        short=Short.of(kb, latest.result) if latest else None,
+        because={
+            str(f.get("id")): reasons.sentences(kb, f.get("because", []))
+            for f in (latest.result.get("red_flags", []) if latest else [])
+        },
     )
 
 

@@ -106,12 +106,14 @@ def _assessment(c: Content) -> list[Flowable]:
         ("BOX", (0, 0), (-1, -1), 1, colors.black),
     ]))  # fmt: skip
     parts.append(banner)
+    parts += _short(c)
     flags = r.get("red_flags", [])
     parts.append(p("Red flags", H2))
     if flags:
         for f in flags:
-            parts.append(p(f"{f['title']} ({f['disposition']}): {f['explanation']} Because: "
-                           f"{'; '.join(f['because'])}. Action: {f['action']}"))  # fmt: skip
+            said = c.because.get(str(f.get("id")), "")
+            parts.append(p(f"{f['title']} ({f['disposition']}): {f['explanation']} {said} "
+                           f"Action: {f['action']}"))  # fmt: skip
     else:
         parts.append(p("None fired."))
     if c.answers:
@@ -130,6 +132,21 @@ def _assessment(c: Content) -> list[Flowable]:
                        f"{' '.join(cause.get('against', [])) or 'none'}"))  # fmt: skip
     if not causes:
         parts.append(p("No assessment saved yet."))
+    return parts
+
+
+def _short(c: Content) -> list[Flowable]:
+    """What to do now and why, and the warning signs that matter: first, as on the pages."""
+    if c.short is None:
+        return []
+    s = c.short
+    parts: list[Flowable] = [p("What to do now", H2)]
+    if s.first_steps:
+        parts.append(p("; ".join(s.first_steps) + "."))
+    if s.why:
+        parts.append(p(s.why))
+    if s.signs:
+        parts.append(p("Watch for: " + " ".join(s.signs), SMALL))
     return parts
 
 

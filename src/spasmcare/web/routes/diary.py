@@ -17,7 +17,7 @@ from spasmcare.services import diary as actions
 from spasmcare.services.diary import NotFound, Outcome
 from spasmcare.web import context
 from spasmcare.web.context import flash, redirect, render, services
-from spasmcare.web.results import said
+from spasmcare.wording import reasons
 
 router = APIRouter(prefix="/diary")
 PAGE = 50
@@ -103,7 +103,7 @@ def _advice(request: Request, outcome: Outcome) -> None:
         cited = [kb.sources[s] for s in flag.sources if s in kb.sources]
         flash(
             request, f"{about}{flag.title}: {flag.action}", "warning", why=flag.explanation,
-            because=[said(kb, b) for b in flag.because],
+            because=reasons.sentences(kb, flag.because),
             sources=[{"title": s.title, "url": s.url} for s in cited],
         )  # fmt: skip
     if evaluation.result.failsafe:
