@@ -115,9 +115,9 @@ def diary_page(request: Request) -> HTMLResponse:
     store = context.diary(request)
     episodes = store.episodes(limit=PAGE)
     due = actions.due_assessment(store, clock.now())
-    last = episodes[0] if episodes else None
     return render(request, "diary.html", {
-        "episodes": episodes, "last": last, "due": due, "total": store.count(), "form": None,
+        "episodes": episodes, "last": _last_logged(request, episodes), "due": due,
+        "total": store.count(), "form": None,
         "errors": {}, **_fields(request, []),
     })  # fmt: skip
 
@@ -132,9 +132,23 @@ async def log(request: Request) -> Response:
     except model.InvalidValue as error:
         return _form_error(request, "diary.html", error, data, status=400)
     saved, outcome = actions.log_episode(store, episode, now)
+    session = context.session(request)
+    session.data["last_logged"], session.changed = saved.id, True
     flash(request, f"Episode saved ({saved.started_at:%d %b %Y, %H:%M}).", "success")
     _advice(request, outcome)
     return redirect("/diary")
+
+
+def _last_logged(request: Request, episodes: list[model.Episode]) -> model.Episode | None:
+    """The episode to carry forward: the one this person logged last (which may be dated
+    earlier than others), else the newest."""
+    ident = context.session(request).data.get("last_logged")
+    if isinstance(ident, int):
+        try:
+            return context.diary(request).episode(ident)
+        except NotFound:
+            pass
+    return episodes[0] if episodes else None
 
 
 def _form_error(
