@@ -120,3 +120,9 @@ def test_a_rating_without_what_was_tried_is_explained_and_kept(web: Browser) -> 
     assert 'id="helped-how-0-a_lot" value="a_lot" checked' in page.text
     assert "keep this" in page.text
     assert "Episodes (0)" in page.text
+
+
+def test_the_form_carries_forward_the_episode_just_logged(web: Browser) -> None:
+    web.post("/diary/log", {"region": "calf", "started_at": "2026-01-05T03:00"})
+    page = web.post("/diary/log", {"region": "foot", "started_at": "2026-01-02T03:00"})
+    assert '<option value="foot" selected>' in page.text  # logged last, though dated earlier

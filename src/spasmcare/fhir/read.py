@@ -13,7 +13,7 @@ saved assessments.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from typing import Any, TextIO
 
@@ -26,16 +26,22 @@ from spasmcare.errors import TransferError
 from spasmcare.fhir import assessment, episodes, patient
 from spasmcare.fhir.terminology import JSON
 
+Seen = Callable[[str, bool], None]
+"""Told of every resource read: its type, and whether it was restored into the diary."""
 
-def read(handle: TextIO, now: datetime | None = None) -> Iterator[Record]:
-    """Checked records of a FHIR file, lazily; raises TransferError at the first bad resource."""
+
+def read(handle: TextIO, now: datetime | None = None, seen: Seen | None = None) -> Iterator[Record]:
+    """Checked records of a FHIR file, lazily; raises TransferError at the first bad resource.
+    ``seen`` hears of each resource as it is read (a Bundle is checked whole before any record
+    is given), so a long import can show how far it is."""
+    told = seen or (lambda kind, restored: None)
     first = handle.readline()
     try:
         value = json.loads(first)
     except (json.JSONDecodeError, RecursionError):
         value = None
     if isinstance(value, dict) and value.get("resourceType") != "Bundle":
-        yield from _ndjson(value, handle, now)
+        yield from _ndjson(value, handle, now, told)
         return
     if value is None:  # a Bundle over several lines
         text = first + handle.read()
@@ -49,12 +55,12 @@ def read(handle: TextIO, now: datetime | None = None) -> Iterator[Record]:
         raise TransferError(2, "json", "a Bundle must be the only JSON value in the file")
     if not isinstance(value, dict) or value.get("resourceType") != "Bundle":
         raise TransferError(1, "resourceType", "expected a FHIR Bundle or NDJSON resources")
-    yield from _bundle(value, now)
+    yield from _bundle(value, now, told)
 
 
-def _ndjson(first: JSON, handle: TextIO, now: datetime | None) -> Iterator[Record]:
+def _ndjson(first: JSON, handle: TextIO, now: datetime | None, told: Seen) -> Iterator[Record]:
     seen: dict[str, int | None] = {}
-    yield from _records(1, "", first, now, seen)
+    yield from _told(told, first, _records(1, "", first, now, seen))
     for number, line in enumerate(handle, start=2):
         if not line.strip():
             continue
@@ -66,10 +72,18 @@ def _ndjson(first: JSON, handle: TextIO, now: datetime | None) -> Iterator[Recor
             raise TransferError(number, "json", "nested too deeply") from None
         if not isinstance(value, dict):
             raise TransferError(number, "json", "each line must be one FHIR resource")
-        yield from _records(number, "", value, now, seen)
+        yield from _told(told, value, _records(number, "", value, now, seen))
 
 
-def _bundle(bundle: JSON, now: datetime | None) -> Iterator[Record]:
+def _told(told: Seen, resource: JSON, found: Iterator[Record]) -> Iterator[Record]:
+    restored = False
+    for record in found:
+        restored = True
+        yield record
+    told(str(resource.get("resourceType")), restored)
+
+
+def _bundle(bundle: JSON, now: datetime | None, told: Seen) -> Iterator[Record]:
     entries = bundle.get("entry") or []
     shell = {k: x for k, x in bundle.items() if k != "entry"}
     _validate(0, "Bundle", shell)
@@ -83,7 +97,9 @@ def _bundle(bundle: JSON, now: datetime | None) -> Iterator[Record]:
         if not isinstance(resource, dict):
             raise TransferError(0, f"Bundle.entry[{number}].resource", "missing; allowed: "
                                 "a FHIR resource")  # fmt: skip
-        found += _records(0, f"Bundle.entry[{number}] ", resource, now, seen, entry.get("fullUrl"))
+        url = entry.get("fullUrl")
+        found += _told(told, resource, _records(0, f"Bundle.entry[{number}] ", resource, now,
+                                                seen, url))  # fmt: skip
     yield from found
 
 

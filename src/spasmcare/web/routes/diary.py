@@ -124,9 +124,9 @@ def diary_page(request: Request) -> HTMLResponse:
     store = context.diary(request)
     episodes = store.episodes(limit=PAGE)
     due = actions.due_assessment(store, clock.now())
-    last = store.last_logged()  # the form starts from the episode just logged
     return render(request, "diary.html", {
-        "episodes": episodes, "last": last, "due": due, "total": store.count(), "form": None,
+        "episodes": episodes, "last": store.last_logged(), "due": due,
+        "total": store.count(), "form": None,
         "errors": {}, **_fields(request, []),
     })  # fmt: skip
 
