@@ -3,6 +3,7 @@ with, without and after consent, and an admin, each signed in and holding a writ
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -62,13 +63,28 @@ def build(home: Path, **app: Any) -> World:
     mine.add_assessment(Assessment(at, {"region": "calf"}, result, "test"))
     owner = world.web["owner"]
     for who in ("clinician", "revoked"):
-        shared = owner.post("/settings/sharing", {"email": f"{who}@example.org"})
-        assert "can now see your diary" in shared.text
+        share(owner, world.web[who], f"{who}@example.org")
     seen = world.web["revoked"].get(f"/clinic/patients/{world.ids['owner']}")
     assert seen.status_code == 200 and SECRET in seen.text  # before revocation
     gone = owner.post(f"/settings/sharing/{world.ids['revoked']}/revoke")
     assert "Stopped sharing" in gone.text
     return world
+
+
+def invitation_link(owner: Browser, email: str) -> str:
+    """The patient invites the email; the path of the link the page shows."""
+    page = owner.post("/settings/sharing", {"email": email})
+    found = re.search(r'id="invitation-link">https?://[^/]+(/invitations/[^<]+)<', page.text)
+    assert page.status_code == 200 and found, page.text
+    return found.group(1)
+
+
+def share(owner: Browser, clinician: Browser, email: str) -> None:
+    """The patient invites the clinician, who accepts signed in."""
+    link = invitation_link(owner, email)
+    clinician.get(link)
+    accepted = clinician.post(link + "/accept")
+    assert "now shares their diary with you" in accepted.text, accepted.text
 
 
 def bearer(token: str) -> dict[str, str]:

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from spasmcare import assess
 from spasmcare.cli import app as cli
 from spasmcare.diary.model import Assessment, Episode
-from tests.clinic_helpers import PASSWORD, build, sign_in
+from tests.clinic_helpers import PASSWORD, build, invitation_link, sign_in
 from tests.test_api_cds_hooks import check_cards, hook_call
 from tests.web_helpers import EMERGENCY_CASE, make_client
 
@@ -33,13 +33,19 @@ def test_revoking_consent_applies_to_the_very_next_request(tmp_path: Path) -> No
     assert doctor.client.get(page + "/report.pdf").status_code == 404
 
 
-def test_only_clinicians_can_be_invited(tmp_path: Path) -> None:
+def test_only_a_clinician_signed_in_with_the_invited_email_can_accept(tmp_path: Path) -> None:
     world = build(tmp_path)
     owner = world.web["owner"]
-    for nobody in ("other@example.org", "admin@example.org", "ghost@example.org"):
-        page = owner.post("/settings/sharing", {"email": nobody})
-        assert "There is no clinician with that email" in page.text
-    assert "other@example.org" not in owner.get("/settings/sharing").text.split("<main")[1]
+    for who in ("other", "admin"):  # accounts that are not clinicians
+        link = invitation_link(owner, f"{who}@example.org")
+        refused = world.web[who].post(link + "/accept")
+        assert refused.status_code == 400 and "Only a clinician account can accept" in refused.text
+    link = invitation_link(owner, "ghost@example.org")
+    wrong = world.web["no_consent"].post(link + "/accept")  # a clinician, another email
+    assert wrong.status_code == 400 and "This invitation is for ghost@example.org" in wrong.text
+    mine = owner.get("/settings/sharing").text.split('id="shares"')[1]
+    for who in ("other", "admin", "no_consent", "ghost"):
+        assert f"{who}@example.org" not in mine
 
 
 def test_the_dashboard_puts_the_most_urgent_first(tmp_path: Path) -> None:

@@ -27,11 +27,13 @@ from spasmcare.web import context, pages
 from spasmcare.web.config import WebConfig
 from spasmcare.web.routes import (
     accounts,
+    admin,
     assess,
     clinic,
     diary,
     home,
     insights,
+    invitations,
     reminders,
     settings,
     sharing,
@@ -40,7 +42,8 @@ from spasmcare.web.routes import (
 
 __all__ = ["WebConfig", "api_routers", "app_from_environment", "create_api_app", "create_app"]
 
-PAGES = (home, assess, diary, insights, settings, accounts, sharing, tokens, clinic, reminders)
+PAGES = (home, assess, diary, insights, settings, accounts, sharing, tokens, clinic, reminders,
+         invitations, admin)  # fmt: skip
 """The page routes, one module per kind of page."""
 DESCRIPTION = "Information and triage support, not a diagnosis."
 

@@ -78,6 +78,14 @@ class Tokens:
         if done.rowcount == 0:
             raise TokenError(f"There is no live token {ident!r}.")
 
+    def revoke_all(self, owner: int, now: datetime) -> None:
+        """Revoke every live token of the owner (their account is disabled)."""
+        t = tables.api_token
+        with self.engine.begin() as c:
+            c.execute(
+                update(t).where(t.c.owner == owner, t.c.revoked_at.is_(None)).values(revoked_at=now)
+            )
+
     def verify(self, text: str) -> Token | None:
         """The live token this text is, or None (checked against its hash in constant time)."""
         shape = _SHAPE.match(text.strip())

@@ -35,7 +35,9 @@ from spasmcare.clinic.consent import Consents
 from spasmcare.clinic.limits import RateLimiter, limiter
 from spasmcare.kb.load import KnowledgeBase, load_default
 from spasmcare.services.accounts import Accounts
+from spasmcare.services.admin import Admin
 from spasmcare.services.diary import LOCAL_OWNER, Store
+from spasmcare.services.invitations import Invitations
 
 if TYPE_CHECKING:
     from spasmcare.web.config import WebConfig
@@ -77,6 +79,8 @@ class Services:
     audit: Audit
     limiter: RateLimiter
     accounts: Accounts
+    invitations: Invitations
+    admin: Admin
 
     @classmethod
     def open(cls, config: WebConfig) -> Services:
@@ -92,11 +96,12 @@ class Services:
                             timedelta(hours=config.settings.session_hours))  # fmt: skip
         sessions.sweep(clock.stored_now())
         e = store.engine
-        people = People(e)
+        people, consents = People(e), Consents(e)
+        accounts, smtp = Accounts(people, sessions, e), config.settings.smtp
         return cls(
             config, load_default(), store, people, sessions, templates, Tokens(e),
-            Consents(e), Audit(e), limiter(e, config.settings.redis_url),
-            Accounts(people, sessions, e),
+            consents, Audit(e), limiter(e, config.settings.redis_url), accounts,
+            Invitations(e, people, consents, smtp), Admin(accounts, store, smtp),
         )  # fmt: skip
 
     def close(self) -> None:

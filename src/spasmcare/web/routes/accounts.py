@@ -21,9 +21,10 @@ def _only_multi_user(request: Request) -> None:
 
 
 @router.get("/signin", response_class=HTMLResponse)
-def signin_page(request: Request) -> HTMLResponse:
+def signin_page(request: Request, next: str | None = None) -> HTMLResponse:
     _only_multi_user(request)
-    return render(request, "signin.html", {"mode": "signin", "error": None, "username": ""})
+    return render(request, "signin.html", {"mode": "signin", "error": None, "username": "",
+                                           "next": _next(next, None)})  # fmt: skip
 
 
 @router.get("/signup", response_class=HTMLResponse)
@@ -62,24 +63,24 @@ async def _enter(request: Request, mode: str) -> Response:
             )
     except AccountError as error:
         wait = error.seconds if isinstance(error, TryLater) else None
-        page = render(request, "signin.html", {"mode": mode, "error": str(error),
-                                               "username": username},
-                      status=429 if wait else 400)  # fmt: skip
+        values = {"mode": mode, "error": str(error), "username": username,
+                  "next": _next(data.get("next"), None)}  # fmt: skip
+        page = render(request, "signin.html", values, status=429 if wait else 400)
         if wait:
             page.headers["Retry-After"] = str(wait)
         return page
     await run_in_threadpool(context.replace_session, request, entered.person.id)
     flash(request, f"Signed in as {entered.person.username}.", "success")
-    response = redirect(_next(data.get("next")))
+    response = redirect(_next(data.get("next")) or "/diary")
     context.remember_device(request, response, entered.device)
     return response
 
 
-def _next(target: object) -> str:
-    """Where to go after signing in: a local path only (never another site)."""
+def _next(target: object, default: str | None = "/diary") -> str | None:
+    """Where to go after signing in: a path on this site only (never another site)."""
     if isinstance(target, str) and target.startswith("/") and target[1:2] not in ("/", "\\"):
         return target
-    return "/diary"
+    return default
 
 
 @router.post("/signout")
