@@ -30,6 +30,7 @@ from spasmcare.web.routes import (
     clinic,
     diary,
     home,
+    imports,
     insights,
     settings,
     sharing,
@@ -38,7 +39,7 @@ from spasmcare.web.routes import (
 
 __all__ = ["WebConfig", "api_routers", "app_from_environment", "create_api_app", "create_app"]
 
-PAGES = (home, assess, diary, insights, settings, accounts, sharing, tokens, clinic)
+PAGES = (home, assess, diary, insights, settings, accounts, sharing, tokens, clinic, imports)
 """The page routes, one module per kind of page."""
 DESCRIPTION = "Information and triage support, not a diagnosis."
 

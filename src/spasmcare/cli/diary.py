@@ -295,12 +295,23 @@ def import_(
         ..., help="A spasmcare export (JSON, CSV, FHIR Bundle or FHIR NDJSON)."
     ),
     home: Path | None = HOME,
-) -> None:
-    """Import an export file: all of it, or (on any bad line) none of it."""
+    yes: bool = typer.Option(False, "--yes", help="Do not ask before importing another "
+                             "system's FHIR record."),
+    region: str | None = typer.Option(None, "--region", help="The body region for pain scores "
+                                      "from another system that name none (calf, thigh, ...)."),
+) -> None:  # fmt: skip
+    """Import an export file, or another system's FHIR record (a Bundle or NDJSON): all of it,
+    or (on any bad line) none of it. A FHIR import first says what it read, what it uses and
+    what it leaves out, and why."""
+    from spasmcare.cli.fhir_import import imported
     from spasmcare.services.diary import import_file
+    from spasmcare.services.imports import is_fhir
 
     with opened(home) as store:
-        count, kept = import_file(store, file, clock.now())
+        if is_fhir(file):
+            count, kept = imported(store, file, clock.now(), yes, region)
+        else:
+            count, kept = import_file(store, file, clock.now())
     parts = [f"{count} episodes"] + [
         f"{n} {what}{'' if n == 1 else 's'}"
         for what, n in (("assessment", kept["assessment"]), ("check-in", kept["checkin"]))

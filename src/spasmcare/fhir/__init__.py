@@ -35,9 +35,11 @@ standard terminology is made up here.
 
 Import reads such a file back (a Bundle, or NDJSON) all or nothing, and restores the profile,
 the episodes and the saved assessments exactly, ids and the link from an assessment to its
-episode included. A RiskAssessment without that extension (from another system) is validated
-and otherwise ignored, so such a file still gives its episodes. Check-ins and self-care steps
-are not exported to FHIR; use the JSON export to move a whole diary.
+episode included. Every resource is validated against the official R4 JSON schema (``r4``).
+From another system's record (``foreign``) it takes the birth date (as an age) and sex, active
+medicines, current conditions and pain scores (LOINC 72514-3); ``report`` says what was read,
+used and left out and why, and a file naming more than one patient is refused. Check-ins and
+self-care steps are not exported to FHIR; use the JSON export to move a whole diary.
 
 ``export`` writes, ``read`` reads, ``patient`` keeps the pseudonymous Patient id; importing the
 package imports none of them.

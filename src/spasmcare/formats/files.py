@@ -75,3 +75,12 @@ def read(path: Path, now: datetime | None = None) -> Iterator[Record]:
 def _fhir(first: str) -> bool:
     text = first.lstrip("\ufeff").strip()  # a Bundle's first line, or any NDJSON resource
     return text == "{" or '"resourceType"' in text
+
+
+def is_fhir(path: Path) -> bool:
+    """Whether the file at ``path`` is FHIR (a Bundle or NDJSON), judged as ``read`` does."""
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            return _fhir(handle.readline())
+    except (OSError, UnicodeDecodeError):
+        return False
