@@ -270,7 +270,8 @@ def checkin(
 def export(
     form: str = typer.Option("json", "--format", help="json (one record a line), csv, "
                              "fhir (FHIR R4 Bundle) or ndjson (FHIR, one resource a line)."),
-    out: Path = typer.Option(..., "--out", help="File to write."),
+    out: Path = typer.Option(..., "--out", help="File to write; with ndjson, an existing "
+                             "folder gets one file per resource type (FHIR Bulk Data)."),
     home: Path | None = HOME,
 ) -> None:  # fmt: skip
     """Export everything stored about you (profile, episodes, assessments, check-ins, steps)."""
@@ -280,6 +281,12 @@ def export(
     if form not in allowed:
         fail(f"--format: {form!r} is not allowed; allowed: {', '.join(allowed)}")
     partial = out.with_name(out.name + ".partial")
+    if form == "ndjson" and out.is_dir():  # FHIR Bulk Data: one file per resource type
+        with opened(home) as store:
+            diary, written = exports.write_bulk(store, out)
+        names = ", ".join(p.name for p in written)
+        typer.echo(f"Exported {len(diary.episodes)} episodes to {out} ({names}).")
+        return
     with opened(home) as store:
         try:
             with partial.open("w", encoding="utf-8", newline="") as handle:

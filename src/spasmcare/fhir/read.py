@@ -221,7 +221,7 @@ def _derived(resource: JSON) -> bool:
     if kind == "Questionnaire":
         return resource.get("url") == QUESTIONNAIRE
     if kind == "QuestionnaireResponse":
-        return resource.get("questionnaire") == QUESTIONNAIRE
+        return str(resource.get("questionnaire")).partition("|")[0] == QUESTIONNAIRE
     notes = resource.get("note") if kind in ("Condition", "CarePlan") else None
     return isinstance(notes, list) and any(
         isinstance(n, dict) and n.get("authorString") == AUTHOR for n in notes

@@ -9,6 +9,7 @@ command line and the import page show the report and ask before ``apply``.
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -36,21 +37,47 @@ class Preview:
 
 
 def is_fhir(path: Path) -> bool:
-    """Whether ``path`` holds FHIR (a Bundle or NDJSON), by its first line."""
+    """Whether ``path`` holds FHIR (a Bundle or NDJSON, by its first line; or a folder of
+    Bulk Data NDJSON files)."""
     from spasmcare.formats import files
 
-    return files.is_fhir(path)
+    return path.is_dir() or files.is_fhir(path)
 
 
 def preview(store: Store, path: Path, now: datetime, region: str | None = None) -> Preview:
     """Read and check the FHIR file at ``path``; raises TransferError as an import would.
     ``region`` places pain scores from another system that name no body site."""
+    if path.is_dir():
+        return preview_of(store, io.StringIO(_bulk(path)), now, region)
     try:
         handle = path.open(encoding="utf-8", newline="")
     except OSError as error:
         raise TransferError(0, "file", f"{path}: {error.strerror}") from None
     with handle:
         return preview_of(store, handle, now, region)
+
+
+BULK_ORDER = ("Patient", "Observation", "Questionnaire", "QuestionnaireResponse", "Condition",
+              "RiskAssessment", "CarePlan")  # fmt: skip
+"""The order a folder of Bulk Data files is read in: what a resource refers to comes first."""
+
+
+def _bulk(folder: Path) -> str:
+    """The NDJSON files of a Bulk Data folder as one text, each type's file in ``BULK_ORDER``."""
+    found = sorted(folder.glob("*.ndjson"))
+    rank = {kind: n for n, kind in enumerate(BULK_ORDER)}
+    found.sort(key=lambda p: (rank.get(p.name.split(".")[0], len(rank)), p.name))
+    if not found:
+        raise TransferError(0, "file", f"{folder}: a folder to import holds .ndjson files; "
+                            "it has none")  # fmt: skip
+    parts = []
+    for path in found:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise TransferError(0, "file", f"{path}: {error}") from None
+        parts.append(text if text.endswith("\n") or not text else text + "\n")
+    return "".join(parts)
 
 
 def preview_of(store: Store, handle: TextIO, now: datetime, region: str | None = None) -> Preview:

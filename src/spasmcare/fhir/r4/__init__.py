@@ -10,7 +10,8 @@ type's definition, which names the field at fault; a validator per type is compi
 One reading differs from a JSON Schema tool's: the patterns were written in XML Schema's regex
 dialect, where ``\\s`` is only space, tab, CR and LF, so FHIR allows a no-break space in a
 string; a validator with Unicode ``\\s`` would refuse any note holding one. ``_xsd`` writes
-the patterns out in that dialect before they are compiled.
+the patterns out in that dialect before they are compiled, and adds 4.0.1 to the schema's list
+of FHIR versions, which was made before that version was (``fhirVersion: 4.0.1`` is R4's own).
 """
 
 from __future__ import annotations
@@ -40,6 +41,9 @@ def _schema() -> dict[str, Any]:
 
 
 def _xsd(node: dict[str, Any]) -> dict[str, Any]:
+    enum = node.get("enum")
+    if isinstance(enum, list) and "4.0.0" in enum and "4.0.1" not in enum:
+        enum.append("4.0.1")  # the schema's FHIRVersion list predates 4.0.1 itself
     pattern = node.get("pattern")
     if isinstance(pattern, str) and pattern in _XSD_PATTERNS:
         node["pattern"] = _XSD_PATTERNS[pattern]
