@@ -291,7 +291,8 @@ def checkin(
 def export(
     form: str = typer.Option("json", "--format", help="json (one record a line), csv, "
                              "fhir (FHIR R4 Bundle) or ndjson (FHIR, one resource a line)."),
-    out: Path = typer.Option(..., "--out", help="File to write."),
+    out: Path = typer.Option(..., "--out", help="File to write; with ndjson, an existing "
+                             "folder gets one file per resource type (FHIR Bulk Data)."),
     home: Path | None = HOME,
 ) -> None:  # fmt: skip
     """Export everything stored about you (profile, episodes, assessments, check-ins, steps)."""
@@ -301,6 +302,12 @@ def export(
     if form not in allowed:
         fail(f"--format: {form!r} is not allowed; allowed: {', '.join(allowed)}")
     partial = out.with_name(out.name + ".partial")
+    if form == "ndjson" and out.is_dir():  # FHIR Bulk Data: one file per resource type
+        with opened(home) as store:
+            diary, written = exports.write_bulk(store, out)
+        names = ", ".join(p.name for p in written)
+        typer.echo(f"Exported {len(diary.episodes)} episodes to {out} ({names}).")
+        return
     with opened(home) as store:
         try:
             with private.new_text(partial, encoding="utf-8", newline="") as handle:
@@ -316,13 +323,26 @@ def import_(
         ..., help="A spasmcare export (JSON, CSV, FHIR Bundle or FHIR NDJSON)."
     ),
     home: Path | None = HOME,
-) -> None:
-    """Import an export file: all of it, or (on any bad line) none of it."""
+    yes: bool = typer.Option(False, "--yes", help="Do not ask before importing another "
+                             "system's FHIR record."),
+    region: str | None = typer.Option(None, "--region", help="The body region for pain scores "
+                                      "from another system that name none (calf, thigh, ...)."),
+) -> None:  # fmt: skip
+    """Import an export file, or another system's FHIR record (a Bundle or NDJSON): all of it,
+    or (on any bad line) none of it. A FHIR import first says what it read, what it uses and
+    what it leaves out, and why."""
+    from spasmcare.cli.fhir_import import imported
     from spasmcare.services.diary import Tally, import_file
+    from spasmcare.services.imports import is_fhir
 
-    with opened(home) as store, _import_progress() as shown:
-        count, kept = import_file(store, file, clock.now(), shown)
-        tally: Tally = shown.tally
+    tally: Tally | None = None
+    with opened(home) as store:
+        if is_fhir(file):
+            count, kept = imported(store, file, clock.now(), yes, region)
+        else:
+            with _import_progress() as shown:
+                count, kept = import_file(store, file, clock.now(), shown)
+                tally = shown.tally
     parts = [f"{count} episodes"] + [
         f"{n} {what}{'' if n == 1 else 's'}"
         for what, n in (("assessment", kept["assessment"]), ("check-in", kept["checkin"]))
@@ -330,7 +350,7 @@ def import_(
     ]
     listed = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
     typer.echo(f"Imported {listed} from {file}.")
-    if tally.resources:
+    if tally is not None and tally.resources:
         left = ", ".join(f"{n} {kind}" for kind, n in sorted(tally.left_out.items()))
         typer.echo(f"Read {tally.resources} FHIR resources; left out (spasmcare rebuilds "
                    f"these from the diary when it exports): {left or 'none'}.")  # fmt: skip

@@ -71,7 +71,7 @@ def read(
                 from spasmcare.fhir import read as fhir
 
                 handle.seek(0)
-                yield from fhir.read(handle, now, seen)
+                yield from fhir.read(handle, now, seen=seen)
             else:
                 yield from lines.read(first, handle, now)
         except UnicodeDecodeError:
@@ -94,3 +94,12 @@ def _first_bad_line(path: Path) -> int:
 def _fhir(first: str) -> bool:
     text = first.lstrip("\ufeff").strip()  # a Bundle's first line, or any NDJSON resource
     return text == "{" or '"resourceType"' in text
+
+
+def is_fhir(path: Path) -> bool:
+    """Whether the file at ``path`` is FHIR (a Bundle or NDJSON), judged as ``read`` does."""
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            return _fhir(handle.readline())
+    except (OSError, UnicodeDecodeError):
+        return False
