@@ -512,6 +512,86 @@ BRIEF_CRAMPS_AFTER_EXERCISE_OR_TRAVEL: Cases = [
     ),
 ]
 
+LOOKALIKES_OF_SERIOUS_CAUSES: Cases = [
+    # "a redback bit my finger, it stings and aches around the spot but I feel fine"
+    (
+        {
+            "region": "hand",
+            "age": 45,
+            "onset": "sudden",
+            "days_since_first": 0,
+            "duration_minutes": 30,
+            "severity_0_10": 3,
+            "recent": ["spider_bite"],
+        },
+        {"self_care"},
+    ),
+    # "my jaw locked after the sickness tablets, treated in A&E, today a bit tight again":
+    # a dystonic reaction coming back, not the fever and rigidity of a malignant syndrome
+    (
+        {
+            "region": "jaw",
+            "age": 22,
+            "onset": "sudden",
+            "days_since_first": 1,
+            "associated": ["muscle_stiffness"],
+            "medications": ["metoclopramide"],
+            "recent": ["started_metoclopramide"],
+        },
+        {"self_care", "routine", "soon", "urgent"},
+    ),
+    # but stiffness with a fever on an antipsychotic is an emergency
+    (
+        {
+            "region": "whole_body",
+            "age": 40,
+            "associated": ["generalized_stiffness", "fever"],
+            "medications": ["haloperidol"],
+        },
+        {"emergency"},
+    ),
+    # "really painful cramps in my thighs and calves several times a week for ages" at 64:
+    # cramps, not polymyalgia
+    (
+        {
+            "region": "thigh",
+            "age": 64,
+            "side": "both",
+            "onset": "gradual",
+            "days_since_first": 90,
+            "frequency": "weekly",
+            "severity_0_10": 8,
+            "home_treatment_tried_days": 60,
+        },
+        {"routine"},
+    ),
+    # "both shoulders stiff and aching every morning for three weeks" at 70: polymyalgia
+    (
+        {
+            "region": "shoulder",
+            "age": 70,
+            "side": "both",
+            "onset": "gradual",
+            "days_since_first": 21,
+            "frequency": "daily",
+            "associated": ["muscle_stiffness"],
+        },
+        {"soon", "urgent"},
+    ),
+    # "strained my shoulder lifting a box two and a half weeks ago, still sore and weak"
+    (
+        {
+            "region": "shoulder",
+            "age": 42,
+            "onset": "sudden",
+            "days_since_first": 17,
+            "associated": ["weakness", "pain_worse_on_movement"],
+            "recent": ["heavy_lifting"],
+        },
+        {"routine", "soon"},
+    ),
+]
+
 PRESENTATIONS = {
     "chest pain that spreads or lasts is a heart attack until shown otherwise": CHEST_PAIN,
     "a fever with breathlessness is sepsis until shown otherwise": FEVER_AND_BREATHLESS,
@@ -520,6 +600,7 @@ PRESENTATIONS = {
     "a sudden, severe tummy pain that is new": SUDDEN_SEVERE_TUMMY,
     "heat exhaustion told as sweating, weakness or a racing heart": HEAT,
     "cramps most weeks for a month see a GP": CRAMPS_MOST_WEEKS,
+    "lookalikes of bites, drug reactions and polymyalgia": LOOKALIKES_OF_SERIOUS_CAUSES,
     "a swollen or red groin in a boy or young man": BOYS_GROIN_SWELLING,
     "sudden weakness of both legs, hard to stand": SUDDEN_WEAK_LEGS,
     "a tender muscle with a fever": FEVER_AND_TENDER_MUSCLE,
