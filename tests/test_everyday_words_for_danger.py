@@ -281,6 +281,37 @@ CRAMPS_MOST_WEEKS: Cases = [
     ),
 ]
 
+UPPER_BODY_PAIN_INTO_THE_JAW: Cases = [
+    # "a pulling ache in my upper back for an hour, it creeps up into my jaw, I feel wiped out"
+    (
+        {
+            "region": "upper_back",
+            "age": 58,
+            "sex": "female",
+            "onset": "sudden",
+            "duration_minutes": 60,
+            "days_since_first": 0,
+            "frequency": "first_time",
+            "associated": ["jaw_pain", "fatigue"],
+        },
+        {"emergency"},
+    ),
+    # "my left shoulder aches and it's going up into my jaw" (nothing else said)
+    ({"region": "shoulder", "side": "left", "associated": ["jaw_pain"]}, {"emergency"}),
+    # lookalike: a neck and jaw ache that comes and goes for weeks with teeth grinding
+    (
+        {
+            "region": "neck",
+            "age": 35,
+            "onset": "gradual",
+            "days_since_first": 30,
+            "frequency": "daily",
+            "associated": ["jaw_pain", "muscle_stiffness"],
+        },
+        {"self_care", "routine", "soon"},
+    ),
+]
+
 CHILD_LIMP_AND_WRY_NECK: Cases = [
     # "my 4 year old has been limping for 2 days, no better, no injury"
     (
@@ -594,6 +625,9 @@ LOOKALIKES_OF_SERIOUS_CAUSES: Cases = [
 
 PRESENTATIONS = {
     "chest pain that spreads or lasts is a heart attack until shown otherwise": CHEST_PAIN,
+    "a new ache in the back, shoulder, arm or neck that spreads into the jaw": (
+        UPPER_BODY_PAIN_INTO_THE_JAW
+    ),
     "a fever with breathlessness is sepsis until shown otherwise": FEVER_AND_BREATHLESS,
     "new back and tummy pain in an older person at risk of an aneurysm": AORTA,
     "muscle or tendon pain on a quinolone antibiotic": QUINOLONE,

@@ -29,6 +29,9 @@ BELOW_THE_BAR = {
     "blind_set_10": "appropriate triage 85%, emergency sensitivity 91%, under-triage 7%, "
     "self-care to urgent 9%: a young man's jaw ache on lifting that the source treats as the "
     "heart, brief pregnancy twinges and heat cramps with the other answers not given",
+    "blind_set_12": "appropriate triage 82%, emergency sensitivity 83%, under-triage 12%: "
+    "appendicitis and a fast-growing clot sent to a same-day service, as the NHS advises, and "
+    "sources that want strains seen within days",
     "blind_set_11": "emergency sensitivity 90%, under-triage 6%: a kidney infection or stone with "
     "a fever and a suspected fracture sent to a same-day service, as NHS 111 advises",
     "blind_set_9": "appropriate triage 88%, emergency sensitivity 86%, under-triage 6%, self-care "
