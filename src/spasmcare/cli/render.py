@@ -1,19 +1,12 @@
-"""Terminal rendering of questions and results (Rich)."""
+"""Terminal rendering of results (Rich); the interview's prompts are in ``cli.prompts``."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich.console import Console
 from rich.panel import Panel
-from rich.prompt import Prompt
 
-from spasmcare.errors import form_message
-from spasmcare.kb import schema
 from spasmcare.kb.load import KnowledgeBase, load_default
 from spasmcare.result import FiredRedFlag, Result
-from spasmcare.services.assessments import NOT_SURE, AnswerError, parse
-from spasmcare.vocabulary import REGIONS
 from spasmcare.wording import reasons as because
 from spasmcare.wording import summary
 
@@ -24,68 +17,6 @@ _STYLE = {
     "routine": "bold cyan",
     "self_care": "bold green",
 }
-
-
-class Back(Exception):
-    """The person asked to go back to the previous question."""
-
-
-class Quit(Exception):
-    """The person asked to stop the interview."""
-
-
-_HINT = "[dim](b: back, q: quit)[/dim]"
-
-
-def _prompt(console: Console, text: str) -> str:
-    reply = Prompt.ask(f"{text} {_HINT}", default="", console=console, show_default=False)
-    if reply.strip().lower() in ("b", "back"):
-        raise Back
-    if reply.strip().lower() in ("q", "quit"):
-        raise Quit
-    return reply.strip()
-
-
-def ask(console: Console, kb: KnowledgeBase, q: schema.Question) -> tuple[Any, str]:
-    """Ask one question until the reply can be used: the engine's value (None when the person
-    does not know) and the words for it, as ``assessments.parse`` gives them. Raises Back or
-    Quit."""
-    console.print(f"\n[bold]{q.text}[/bold]")
-    if q.help:
-        console.print(f"[dim]{q.help}[/dim]")
-    while True:
-        try:
-            return parse(kb, q, _reply(console, kb, q))
-        except AnswerError as error:
-            console.print(f"[red]{form_message(error)}[/red]")
-
-
-def _reply(console: Console, kb: KnowledgeBase, q: schema.Question) -> list[str]:
-    """What the person typed, as the values a form would send (choice ids for numbers)."""
-    if q.type == "number":
-        return [_prompt(console, f"{q.unit or 'Number'} (blank if not known)")]
-    if q.type == "names":
-        return [_prompt(console, "Names, separated by commas (blank for none)")]
-    if q.type == "yes_no":
-        choices = [("yes", "Yes"), ("no", "No"), (NOT_SURE, "Not sure")]
-    else:
-        choices = [(c.id, c.label) for c in q.choices] or [
-            (r, kb.label("region", r)) for r in REGIONS
-        ]
-    for number, (_, label) in enumerate(choices, 1):
-        console.print(f"  {number}. {label}")
-    many = q.type == "multi_choice"
-    while True:
-        text = _prompt(console, "Numbers separated by commas" if many else "Number")
-        try:
-            picked = [
-                choices[int(part) - 1][0] for part in text.replace(" ", "").split(",") if part
-            ]
-        except (ValueError, IndexError):
-            picked = []
-        if picked and (many or len(picked) == 1):
-            return picked
-        console.print("[red]Please enter the number of a choice.[/red]")
 
 
 def show_result(result: Result, kb: KnowledgeBase | None = None) -> None:
