@@ -90,13 +90,16 @@ def _show_details(
             )
             for caution in step.cautions:
                 console.print(f"     [yellow]![/yellow] {caution}")
-    for item in result.plan.avoid:
-        said = because.sentences(kb, item.because)
-        console.print(f"[red]Avoid {item.what}[/red]: {item.reason} [dim]{said}[/dim]")
-    for item in result.plan.check_first:
-        said = because.sentences(kb, item.because)
-        console.print(f"[yellow]Check with a pharmacist before {item.what}[/yellow]: "
-                      f"{item.reason} [dim]{said}[/dim]")  # fmt: skip
+    # A medicine with several reasons is named once, with all of them.
+    for heading, items in (("[red]Avoid {}[/red]", result.plan.avoid),
+                           ("[yellow]Check with a pharmacist before {}[/yellow]",
+                            result.plan.check_first)):  # fmt: skip
+        for what in dict.fromkeys(item.what for item in items):
+            told = " ".join(
+                f"{i.reason} [dim]{because.sentences(kb, i.because)}[/dim]"
+                for i in items if i.what == what
+            )  # fmt: skip
+            console.print(f"{heading.format(what)}: {told}")
     if more_signs:
         console.print("\n[bold]More warning signs[/bold]")
         for line in more_signs:
