@@ -143,11 +143,12 @@ def test_each_person_s_feed_holds_only_their_own_check_in(tmp_path: Path) -> Non
     ann, bob = make_client(tmp_path, multi_user=True), make_client(tmp_path, multi_user=True)
     addresses = {}
     for name, web in (("ann", ann), ("bob", bob)):
-        assert web.post("/signup", {"username": name, "password": PASSWORD}).status_code == 200
+        email = f"{name}@example.org"
+        assert web.post("/signup", {"username": email, "password": PASSWORD}).status_code == 200
         addresses[name] = _make_address(web, title=name)
     store = _store(ann)
     people = ann.client.app.state.web.people
-    ann_id = people.named("ann").id
+    ann_id = people.named("ann@example.org").id
     _assessment_due_in(store.as_owner(ann_id), 2)
     assert "ann: check-in" in ann.client.get(addresses["ann"]).text
     assert "check-in" not in bob.client.get(addresses["bob"]).text

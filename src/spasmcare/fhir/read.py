@@ -220,11 +220,14 @@ class _Reader:
                                         f"file's {owner}; import one person's record at a "
                                         "time")  # fmt: skip
             return
-        patients = sorted({ref for _, _, ref in self.named if ref.startswith("Patient/")})
-        if len(patients) > 1:
-            raise TransferError(0, "subject", f"the resources name {len(patients)} patients "
-                                f"({', '.join(patients[:3])}); import one person's record at "
-                                "a time")  # fmt: skip
+        named = [
+            (line, where, ref) for line, where, ref in self.named if ref.startswith("Patient/")
+        ]
+        for line, where, ref in named:
+            if ref != named[0][2]:  # the first resource that names a second patient
+                raise TransferError(line, where, f"names {ref}, another patient than "
+                                    f"{named[0][2]} named before it; import one person's "
+                                    "record at a time")  # fmt: skip
 
 
 def _derived(resource: JSON) -> bool:
