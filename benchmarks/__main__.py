@@ -12,6 +12,7 @@ from rich.table import Table
 from benchmarks import (
     assess_speed,
     cli_start,
+    clinic_dashboard,
     clinic_load,
     diary_import,
     diary_import_postgres,
@@ -36,6 +37,7 @@ def run(quick: bool) -> list[Outcome]:
         report_speed.run(quick),
         *http_speed.run(quick),
         *clinic_load.run(quick),
+        clinic_dashboard.run(quick),
         *sqlite_load.run(quick),
         *web_speed.run(quick),
     ]

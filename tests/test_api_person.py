@@ -100,6 +100,7 @@ def test_log_patch_check_in_insights_and_exports(tmp_path: Path) -> None:
     assert logged.json()["record"]["notes"] == "api"
     assert any(a["sources"] for a in logged.json()["advice"])  # a cramp over 10 minutes
     assert {a["episode_id"] for a in logged.json()["advice"]} == {logged.json()["record"]["id"]}
+    assert any("It lasts about 15 minutes." in a["because"] for a in logged.json()["advice"])
     bad = client.post("/api/v1/episodes", json={"region": "nose"}, headers=auth)
     assert bad.status_code == 422 and bad.json()["errors"][0]["field"] == "region"
     patched = client.patch("/api/v1/profile", json={"age": 70}, headers=auth).json()

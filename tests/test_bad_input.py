@@ -221,8 +221,22 @@ CRAFTED: list[tuple[str, bytes, str]] = [
      b"associated,notes,deleted_at,data\r\nepisode,,2024-05-01T10:00:00+00:00,calf,,,,[],[],,"
      b"a\x00b,,\r\n"), "line 2: notes"),
     ("another patient", _fhir_two_people().encode(), "Bundle.entry[1] Observation/b.subject"),
-    ("deep fhir extension", _deep_fhir_extension().encode(), "Bundle.entry[0] Patient/p"),
 ]  # fmt: skip
+
+
+def test_a_deeply_nested_extension_is_read_without_a_traceback_and_changes_nothing(
+    cli_env: dict[str, str], tmp_path: Path
+) -> None:
+    """Valid R4, 300 levels deep: read in full, reported as holding nothing to import."""
+    runner = CliRunner()
+    assert runner.invoke(cli, ["log", "--region", "foot"], env=cli_env).exit_code == 0
+    crafted = tmp_path / "deep.json"
+    crafted.write_text(_deep_fhir_extension())
+    result = runner.invoke(cli, ["import", str(crafted), "--yes"], env=cli_env)
+    assert result.exit_code == 1, result.output
+    assert "Patient/p" in result.output and "Traceback" not in result.output, result.output
+    listed = runner.invoke(cli, ["diary", "list", "--json"], env=cli_env)
+    assert [e["region"] for e in json.loads(listed.output)] == ["foot"]
 
 
 @pytest.mark.parametrize(("content", "expected"), [c[1:] for c in CRAFTED],

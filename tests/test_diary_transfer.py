@@ -180,3 +180,49 @@ def test_texts_are_stripped_of_every_kind_of_space(tmp_path: Path) -> None:
         ((Helped("w"),), ("w",))
     }
     assert len(back) == 2 * len(spaces)
+
+
+def test_the_csv_opens_in_a_spreadsheet_as_flat_columns(tmp_path: Path) -> None:
+    import csv
+
+    from spasmcare.diary.model import Assessment, CheckIn
+
+    episode = Episode(NOW - timedelta(days=1), "calf", side="left", severity=6,
+                      duration_minutes=2.0, triggers=("long_run", "a; b", "back\\slash"),
+                      helped=(Helped("heat", "a_lot"), Helped("stretching")),
+                      associated=(), id=1)  # fmt: skip
+    flags = [{"title": "Long cramp"}, {"title": "Night cramps"}]
+    result = {"disposition": "routine", "red_flags": flags}
+    assessment = Assessment(NOW, {"region": "calf"}, result, "kb1", episode_id=1, id=1)
+    diary = Diary(Profile(age=70, medications=("atorvastatin", "ramipril")), (episode,),
+                  (assessment,), (CheckIn(NOW, "same", 1, "still there", id=1),))  # fmt: skip
+    path = tmp_path / "diary.csv"
+    with path.open("w", encoding="utf-8", newline="") as out:
+        files.write(diary, out, "csv")
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    by_kind = {r["kind"]: r for r in rows}
+    e = by_kind["episode"]
+    assert e["helped"] == "heat (a lot); stretching"
+    assert e["triggers"] == "long_run; a\\; b; back\\\\slash"
+    assert e["duration_minutes"] == "2" and e["associated"] == "none"
+    assert by_kind["profile"]["medications"] == "atorvastatin; ramipril"
+    assert by_kind["checkin"]["answer"] == "same" and by_kind["checkin"]["notes"] == "still there"
+    assert by_kind["assessment"]["disposition"] == "routine"
+    assert by_kind["assessment"]["red_flags"] == "Long cramp; Night cramps"
+    for row in rows:  # only an assessment keeps its full record (for importing back)
+        cells = [x for k, x in row.items() if not (row["kind"] == "assessment" and k == "data")]
+        assert not any(x.startswith(("[", "{")) for x in cells), row
+    assert list(files.read(path, NOW)) == [diary.profile, episode, assessment, diary.checkins[0]]
+
+
+def test_a_csv_in_the_first_layout_still_imports(tmp_path: Path) -> None:
+    old = tmp_path / "old.csv"
+    old.write_text(
+        "kind,id,started_at,region,side,severity,duration_minutes,triggers,helped,associated,"
+        'notes,deleted_at,data\nepisode,,2026-01-01T10:00,calf,,,,"[""heat""]",'
+        '"[{""what"": ""walking"", ""how_much"": ""a_lot""}]",,,,\n'
+    )  # fmt: skip
+    (back,) = files.read(old, NOW)
+    assert isinstance(back, Episode)
+    assert back.triggers == ("heat",) and back.helped == (Helped("walking", "a_lot"),)

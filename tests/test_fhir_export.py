@@ -1,5 +1,5 @@
-"""The FHIR export: every resource is valid R4, no code is presented as more checked than it is,
-and nothing in it is a diagnosis."""
+"""The FHIR export: every resource is valid R4, no code that is not verified is exported, and
+nothing in it is a diagnosis."""
 
 from __future__ import annotations
 
@@ -13,9 +13,10 @@ import pytest
 
 import spasmcare
 from spasmcare.diary.model import Assessment, Diary, Episode, Helped, Profile
+from spasmcare.fhir import hl7, r4
 from spasmcare.fhir.export import write as write_fhir
 from spasmcare.fhir.patient import stored_id
-from spasmcare.fhir.terminology import CODE_STATUS, SYSTEMS
+from spasmcare.fhir.terminology import CODE_SYSTEM, SYSTEMS
 from spasmcare.kb.load import KnowledgeBase, load
 
 ZONE = timezone(timedelta(hours=2))
@@ -67,19 +68,18 @@ def codings(value: object) -> list[dict[str, Any]]:
     return []
 
 
-def test_every_resource_validates_with_the_r4b_models() -> None:
-    from fhir.resources.R4B import get_fhir_model_class
-    from fhir.resources.R4B.bundle import Bundle
-
+def test_every_resource_is_valid_r4() -> None:
     bundle = exported("fhir")[0]
-    Bundle.model_validate(bundle)
+    assert r4.problem({k: x for k, x in bundle.items() if k != "entry"}) is None
     assert bundle["type"] == "collection"
+    for entry in bundle["entry"]:
+        assert r4.problem(entry["resource"]) is None, entry["resource"]["resourceType"]
     lines = exported("ndjson")
     kinds = {r["resourceType"] for r in lines}
     assert kinds == {"Patient", "Observation", "Questionnaire", "QuestionnaireResponse",
                      "Condition", "RiskAssessment", "CarePlan"}  # fmt: skip
     for resource in lines:
-        get_fhir_model_class(resource["resourceType"]).model_validate(resource)
+        assert r4.problem(resource) is None, resource["resourceType"]
 
 
 def test_bundle_references_resolve_inside_the_bundle() -> None:
@@ -111,50 +111,78 @@ def test_an_episode_is_an_observation_with_zone_duration_and_severity() -> None:
     first, deleted = of("Observation", resources())
     assert first["valueInteger"] == 7
     assert first["effectiveDateTime"] == "2026-02-01T23:15:00+02:00"
-    (duration,) = first["component"]
+    finding, duration = first["component"]
+    assert finding == {"code": {"text": "Muscle cramp or spasm"}, "valueBoolean": True}
     assert duration["valueQuantity"] == {
         "value": 2.5,
         "unit": "min",
         "system": "http://unitsofmeasure.org",
         "code": "min",
     }
-    assert [c["code"] for c in first["code"]["coding"]] == ["72514-3"]
+    assert first["code"] == {"text": "Pain severity, 0 (none) to 10 (worst), reported"}
+    assert "coding" not in first["code"]  # LOINC 72514-3 is not yet verified in codes.yaml
     assert first["bodySite"]["text"].startswith("left ")
-    assert "coding" not in first["bodySite"]  # codes.yaml has no SNOMED CT code for the calf
+    assert "coding" not in first["bodySite"]  # nor is the calf's SNOMED CT code
+    side = first["bodySite"]["extension"][0]
+    assert side["url"].endswith("/laterality") and side["valueCodeableConcept"]["text"]
     assert {"text": "woke me"} in first["note"]
     assert deleted["status"] == "entered-in-error" and "valueInteger" not in deleted
     assert deleted["dataAbsentReason"]["coding"][0]["code"] == "unknown"
 
 
-def test_no_code_is_presented_as_more_checked_than_codes_yaml_says(kb: KnowledgeBase) -> None:
-    known = {(SYSTEMS[c.system], c.code): c.status for c in kb.codes}
-    found = [c for c in codings(resources()) if c["system"] in SYSTEMS.values()]
-    assert found
-    for coding in found:
-        status = known[(coding["system"], coding["code"])]
-        assert status != "unverified", coding
-        if status != "verified":
-            assert coding["userSelected"] is False
-            assert coding["extension"] == [{"url": CODE_STATUS, "valueCode": status}]
+def test_no_code_that_is_not_verified_is_ever_exported(kb: KnowledgeBase) -> None:
+    verified = {(SYSTEMS[c.system], c.code) for c in kb.codes if c.status == "verified"}
+    assert any(c.status != "verified" for c in kb.codes)  # there is something to leave out
+    for form in ("fhir", "ndjson"):
+        found = codings(resources(form))
+        assert found
+        for coding in found:
+            key = (coding["system"], coding["code"])
+            own = coding["system"].startswith("https://spasmcare.org/fhir/")
+            assert key in verified or key in hl7.CODES or own, coding
+
+
+def verified(kb_copy: Path, *entries: str) -> KnowledgeBase:
+    path = kb_copy / "codes.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "".join(entries), encoding="utf-8")
+    return load(kb_copy)
+
+
+CHECKED = "checked_against: SNOMED CT test release, checked_on: '2026-01-01'"
 
 
 def test_a_verified_body_site_code_is_exported_and_an_unverified_one_is_not(
     kb_copy: Path,
 ) -> None:
-    path = kb_copy / "codes.yaml"
-    path.write_text(
-        path.read_text(encoding="utf-8")
-        + "- {id: calf_test, concept: 'region:calf', system: snomed_ct, code: '111',"
-        " display: Calf test, status: verified}\n"
+    kb = verified(
+        kb_copy,
+        "- {id: calf_test, concept: 'region:calf', system: snomed_ct, code: '111',"
+        f" display: Calf test, status: verified, {CHECKED}}}\n",
         "- {id: back_test, concept: 'region:lower_back', system: snomed_ct, code: '222',"
         " display: Back test, status: unverified}\n",
-        encoding="utf-8",
+        "- {id: left_test, concept: 'side:left', system: snomed_ct, code: '333',"
+        f" display: Left test, status: verified, {CHECKED}}}\n",
+        "- {id: cramp_test, concept: 'finding:cramp', system: snomed_ct, code: '444',"
+        f" display: Cramp test, status: verified, {CHECKED}}}\n",
     )
-    first, back = of("Observation", resources(kb=load(kb_copy)))
+    first, back = of("Observation", resources(kb=kb))
+    snomed = "http://snomed.info/sct"
     assert first["bodySite"]["coding"] == [
-        {"system": "http://snomed.info/sct", "code": "111", "display": "Calf test"}
+        {"system": snomed, "code": "111", "display": "Calf test"}
     ]
+    (laterality,) = first["bodySite"]["extension"]
+    assert laterality["valueCodeableConcept"]["coding"][0]["code"] == "333"
+    assert first["component"][0]["code"]["coding"][0]["code"] == "444"
     assert "coding" not in back["bodySite"] and back["bodySite"]["text"]
+
+
+def test_a_code_marked_verified_must_say_where_and_when(kb_copy: Path) -> None:
+    with pytest.raises(Exception, match="a verified code needs checked_against"):
+        verified(
+            kb_copy,
+            "- {id: calf_test, concept: 'region:calf', system: snomed_ct, code: '111',"
+            " display: Calf test, status: verified}\n",
+        )
 
 
 def test_causes_are_never_confirmed_and_the_plan_is_a_proposal() -> None:
@@ -164,6 +192,9 @@ def test_causes_are_never_confirmed_and_the_plan_is_a_proposal() -> None:
     assert len(conditions) == len(result["causes"]) > 0
     statuses = {c["verificationStatus"]["coding"][0]["code"] for c in conditions}
     assert statuses <= {"provisional", "differential"}
+    for found_condition in conditions:  # what US Core and most receivers require
+        assert found_condition["clinicalStatus"]["coding"][0]["code"] == "active"
+        assert found_condition["category"][0]["coding"][0]["code"] == "encounter-diagnosis"
     (plan,) = of("CarePlan", found)
     assert plan["intent"] == "proposal"
     titles = [a["detail"]["code"]["text"] for a in plan["activity"]]
@@ -173,7 +204,10 @@ def test_causes_are_never_confirmed_and_the_plan_is_a_proposal() -> None:
 def test_the_disposition_and_its_red_flags_with_sources() -> None:
     (risk,) = of("RiskAssessment", resources())
     result = diary().assessments[0].result
-    assert risk["prediction"][0]["outcome"]["text"].startswith(result["disposition"] + ":")
+    outcome = risk["prediction"][0]["outcome"]
+    assert outcome["text"].startswith(result["disposition"] + ":")
+    assert outcome["coding"][0]["system"] == CODE_SYSTEM + "disposition"
+    assert outcome["coding"][0]["code"] == result["disposition"]
     notes = " ".join(n["text"] for n in risk["note"])
     assert result["red_flags"]
     for flag in result["red_flags"]:

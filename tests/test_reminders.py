@@ -135,3 +135,23 @@ def test_the_database_keeps_only_a_hash_of_the_address(store: Store) -> None:
     store.as_owner(7).forget()
     with store.engine.connect() as c:
         assert c.execute(select(tables.calendar_feed)).all() == []
+
+
+def test_each_person_s_feed_holds_only_their_own_check_in(tmp_path: Path) -> None:
+    from tests.test_web_accounts import PASSWORD
+
+    ann, bob = make_client(tmp_path, multi_user=True), make_client(tmp_path, multi_user=True)
+    addresses = {}
+    for name, web in (("ann", ann), ("bob", bob)):
+        email = f"{name}@example.org"
+        assert web.post("/signup", {"username": email, "password": PASSWORD}).status_code == 200
+        addresses[name] = _make_address(web, title=name)
+    store = _store(ann)
+    people = ann.client.app.state.web.people
+    ann_id = people.named("ann@example.org").id
+    _assessment_due_in(store.as_owner(ann_id), 2)
+    assert "ann: check-in" in ann.client.get(addresses["ann"]).text
+    assert "check-in" not in bob.client.get(addresses["bob"]).text
+    signed_out = make_client(tmp_path, multi_user=True)  # the feed needs no session
+    assert signed_out.client.get(addresses["ann"]).status_code == 200
+    assert signed_out.get("/settings/reminders").url.path == "/signin"

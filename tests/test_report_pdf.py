@@ -19,6 +19,7 @@ from spasmcare.config import Settings
 from spasmcare.diary import actions, demo
 from spasmcare.diary.model import Profile
 from spasmcare.diary.store import Store
+from spasmcare.report.clinical import third_person
 from spasmcare.report.pdf import BANNER
 from spasmcare.services.reports import Who, build
 
@@ -67,7 +68,7 @@ def test_the_report_holds_every_section(store: Store, tmp_path: Path) -> None:
     assert f"Disposition: {disposition.replace('_', ' ').upper()}" in text
     assert "FLAGGED: grade A" in text  # a thiazide: cramp_link A in the knowledge base
     assert f"Knowledge base version {content.knowledge_version}" in text
-    assert content.insights.summary.split(",")[0] in text
+    assert third_person(content.insights.summary).split(",")[0] in text
     assert 1 <= pages_of(out) <= 3
 
 
@@ -93,7 +94,7 @@ def test_an_empty_diary_still_gives_a_report(tmp_path: Path) -> None:
     with Store(Settings(home=home, database_url=f"sqlite:///{home / 'd.sqlite3'}")) as s:
         build(s, tmp_path / "r.pdf", NOW)
     text = text_of(tmp_path / "r.pdf")
-    assert "NO ASSESSMENT SAVED" in text and "Not included" in text
+    assert "NO ASSESSMENT SAVED" in text and "Not identified" in text
 
 
 def test_the_commands_write_charts_and_the_report(tmp_path: Path) -> None:
@@ -111,3 +112,36 @@ def test_the_commands_write_charts_and_the_report(tmp_path: Path) -> None:
                                "--home", home])  # fmt: skip
     assert done.exit_code == 0, done.output
     assert f"from {since}" in text_of(tmp_path / "r.pdf")
+
+
+def test_the_report_is_written_for_a_clinician(store: Store, tmp_path: Path) -> None:
+    import re
+
+    from spasmcare.kb.load import load_default
+    from spasmcare.services import assessments
+
+    case = {"region": "lower_back", "age": 71, "sex": "female", "duration_minutes": 30,
+            "associated": ["saddle_numbness"]}  # fmt: skip
+    result = assessments.result_of(load_default(), case).as_json()
+    assessments.save(store, case, result, NOW)
+    out = tmp_path / "report.pdf"
+    build(store, out, NOW + timedelta(minutes=1))
+    text = " ".join(text_of(out).split())
+    body = text.split("Knowledge base and sources")[0]
+    assert not re.search(r"\b(you|your|yourself)\b", body, re.IGNORECASE), re.findall(
+        r".{40}\b(?:you|your)\b.{20}", body, re.IGNORECASE
+    )
+    assert "patient" in body
+    # the red-flag answers as findings, the flag with its findings, the episodes with units
+    assert "Present (1) Numbness between the legs" in text
+    assert re.search(r"Absent \(\d+\)", text) and re.search(r"Not asked \(\d+\)", text)
+    assert "Possible cauda equina syndrome" in text and "symptom: Numbness" in text
+    for header in ("Started (local)", "Minutes", "Tried (how much it helped)"):
+        assert header in text, header
+    assert re.search(r"Duration median [\d.]+ min, longest 30 min", text)
+    assert "Pain (NRS 0-10) median" in text
+    assert "FLAGGED: grade A" in text
+    # compact references: numbered, no web addresses, cited from the tables
+    sources = text.split("Knowledge base and sources")[1]
+    assert "[1]" in sources and "http" not in sources
+    assert re.search(r"\[\d+(, \d+)*\]", body)

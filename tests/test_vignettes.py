@@ -26,6 +26,17 @@ BELOW_THE_BAR = {
     "30 minutes, a sickle cell patient's usual mild pain",
     "blind_set_7": "emergency sensitivity 97%: an ectopic pregnancy answered 'today', as the NHS "
     "advises when the case cannot say a period is late",
+    "blind_set_10": "appropriate triage 85%, emergency sensitivity 91%, under-triage 7%, "
+    "self-care to urgent 9%: a young man's jaw ache on lifting that the source treats as the "
+    "heart, brief pregnancy twinges and heat cramps with the other answers not given",
+    "blind_set_12": "appropriate triage 82%, emergency sensitivity 83%, under-triage 12%: "
+    "appendicitis and a fast-growing clot sent to a same-day service, as the NHS advises, and "
+    "sources that want strains seen within days",
+    "blind_set_11": "emergency sensitivity 90%, under-triage 6%: a kidney infection or stone with "
+    "a fever and a suspected fracture sent to a same-day service, as NHS 111 advises",
+    "blind_set_9": "appropriate triage 88%, emergency sensitivity 86%, under-triage 6%, self-care "
+    "to urgent 6%: kidney stones and appendicitis with a fever answered 'today' as the NHS "
+    "advises, a child's limp that is getting better (the case cannot say so)",
 }
 
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import select
@@ -67,7 +68,9 @@ def test_sessions_live_in_the_database_so_another_process_accepts_them(tmp_path:
     assert "dora-note" in second.get("/diary").text
 
 
-def test_repeated_wrong_passwords_make_a_new_browser_wait(tmp_path: Path) -> None:
+def test_repeated_wrong_passwords_make_a_new_browser_wait(
+    tmp_path: Path, stopped_clock: list[datetime]
+) -> None:
     _sign_up(make_client(tmp_path, multi_user=True), "erin")
     web = make_client(tmp_path, multi_user=True)
     for _ in range(5):

@@ -29,7 +29,7 @@ def test_an_emergency_case_ends_with_the_emergency_result_first(
     assert page.index('class="disposition emergency"') < page.index('id="now"')
     assert kb.dispositions["emergency"].title in page
     assert "Cauda equina" in page or "cauda equina" in page.lower()
-    assert "Because you said" in page
+    assert "You mentioned: numbness between the legs" in page
     assert re.search(r'<ol class="sources">.*?href="https?://', page, re.S)
     assert kb.manifest.disclaimer.split(".")[0] in page
 
@@ -108,7 +108,7 @@ def test_an_internal_error_shows_the_fail_safe_advice_never_self_care(
     def broken(*_: object, **__: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("spasmcare.services.assessments.next_question", broken)
+    monkeypatch.setattr("spasmcare.services.interview.next_question", broken)
     page = web.post("/assess/answer", {"question": "where", "value": "calf"})
     assert "contact a doctor, nurse or pharmacist" in page.text
     assert "self-care" not in page.text.lower().split("<main")[1].split("</main>")[0]

@@ -58,7 +58,7 @@ def test_delete_then_undo_brings_the_episode_back(web: Browser) -> None:
 def test_a_long_cramp_brings_the_diary_rules_advice_with_its_reason(web: Browser) -> None:
     page = web.post("/diary/log", {"region": "calf", "duration_minutes": "15"})
     assert 'class="message warning" role="alert"' in page.text
-    assert "Because:" in page.text
+    assert "It lasts about 15 minutes." in page.text  # the reason, as a sentence
 
 
 def test_a_check_in_is_offered_when_due_and_saved(tmp_path: Path, web: Browser) -> None:
@@ -120,3 +120,9 @@ def test_a_rating_without_what_was_tried_is_explained_and_kept(web: Browser) -> 
     assert 'id="helped-how-0-a_lot" value="a_lot" checked' in page.text
     assert "keep this" in page.text
     assert "Episodes (0)" in page.text
+
+
+def test_the_form_carries_forward_the_episode_just_logged(web: Browser) -> None:
+    web.post("/diary/log", {"region": "calf", "started_at": "2026-01-05T03:00"})
+    page = web.post("/diary/log", {"region": "foot", "started_at": "2026-01-02T03:00"})
+    assert '<option value="foot" selected>' in page.text  # logged last, though dated earlier

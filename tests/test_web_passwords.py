@@ -10,6 +10,7 @@ import statistics
 import subprocess
 import sys
 import time
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -144,7 +145,9 @@ def _answer(page: Any) -> tuple[int, str]:
     return page.status_code, text[text.index('id="error"') :].split("</p>")[0]
 
 
-def test_unknown_emails_get_the_same_answers_as_real_ones(tmp_path: Path) -> None:
+def test_unknown_emails_get_the_same_answers_as_real_ones(
+    tmp_path: Path, stopped_clock: list[datetime]
+) -> None:
     browser(tmp_path).post("/signup", {"username": DOCTOR, "password": PASSWORD})
     real, unknown = browser(tmp_path, "192.0.2.1"), browser(tmp_path, "192.0.2.2")
     emails = {real: DOCTOR, unknown: "nobody-here@example.org"}

@@ -32,6 +32,7 @@ from spasmcare.web.routes import (
     clinic,
     diary,
     home,
+    imports,
     insights,
     invitations,
     reminders,
@@ -43,7 +44,7 @@ from spasmcare.web.routes import (
 __all__ = ["WebConfig", "api_routers", "app_from_environment", "create_api_app", "create_app"]
 
 PAGES = (home, assess, diary, insights, settings, accounts, sharing, tokens, clinic, reminders,
-         invitations, admin)  # fmt: skip
+         invitations, admin, imports)  # fmt: skip
 """The page routes, one module per kind of page."""
 DESCRIPTION = "Information and triage support, not a diagnosis."
 

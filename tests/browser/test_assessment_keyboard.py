@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from spasmcare.kb.load import KnowledgeBase
+from tests.browser.clicks import result_of
 from tests.browser.conftest import Server
 from tests.browser.keyboard import assess
-from tests.web_helpers import EMERGENCY_CASE, SELF_CARE_CASE, answer_for
+from tests.web_helpers import EMERGENCY_CASE, SELF_CARE_CASE
 
 
 def test_an_emergency_case_with_the_keyboard_only(page: Any, kb: KnowledgeBase) -> None:
@@ -35,22 +36,7 @@ def test_the_body_map_picks_the_region_radio_when_clicked(page: Any) -> None:
 def test_the_assessment_works_with_javascript_off(
     browser: Any, server: Server, kb: KnowledgeBase
 ) -> None:
-    context = browser.new_context(base_url=server.url, java_script_enabled=False)
-    page = context.new_page()
-    questions = {q.id: q for q in kb.questions}
-    page.goto("/")
-    with page.expect_navigation():
-        page.get_by_role("button", name="Start an assessment").click()
-    while (field := page.query_selector('form.question input[name="question"]')) is not None:
-        q = questions[field.get_attribute("value")]
-        values = answer_for(q, EMERGENCY_CASE)
-        if q.type in ("number", "names"):
-            page.fill("#number" if q.type == "number" else "#names", values[0])
-        else:
-            prefix = {"region": "r", "yes_no": "y", "single_choice": "s", "multi_choice": "c"}
-            for value in values:
-                page.check(f"#{prefix[q.type]}-{value}")
-        with page.expect_navigation():  # without scripts each answer loads a new page
-            page.get_by_role("button", name="Next").click()
+    # without scripts each answer loads a new page
+    page = result_of(browser, server.url, kb, EMERGENCY_CASE, java_script_enabled=False)
     assert page.locator("#disposition").inner_text() == kb.dispositions["emergency"].title
-    context.close()
+    page.context.close()

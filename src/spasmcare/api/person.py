@@ -35,10 +35,12 @@ from spasmcare.api.problems import (
     problem_of,
 )
 from spasmcare.diary import model
+from spasmcare.kb.load import load_default
 from spasmcare.services import diary as actions
 from spasmcare.services import exports
 from spasmcare.services import insights as diary_insights
 from spasmcare.services.diary import Outcome, Store
+from spasmcare.wording.reasons import sentences
 
 _AUTH: dict[int | str, dict[str, Any]] = {
     401: {"description": "No valid access token (problem details)"},
@@ -93,6 +95,7 @@ class Advice(BaseModel):
     explanation: str
     sources: list[str]
     episode_id: int | None = Field(None, description="The episode the advice is about.")
+    because: str = Field("", description="What in the diary led to it, in sentences.")
 
 
 class Saved(BaseModel):
@@ -122,6 +125,7 @@ class CheckInIn(BaseModel):
 def _advice(outcome: Outcome) -> list[Advice]:
     if outcome.evaluation is None:
         return []
+    kb = load_default()
     return [
         Advice(
             id=f.id,
@@ -131,6 +135,7 @@ def _advice(outcome: Outcome) -> list[Advice]:
             explanation=f.explanation,
             sources=list(f.sources),
             episode_id=outcome.evaluation.episode.id,
+            because=sentences(kb, f.because),
         )
         for f in outcome.evaluation.reasons
     ]

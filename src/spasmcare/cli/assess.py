@@ -9,13 +9,20 @@ from typing import Any
 
 import typer
 
+from spasmcare.cli.diary import HOME, opened
+
 
 def assess(
     case: Path | None = typer.Option(
         None, "--case", help="A case file in the case format (JSON); '-' reads standard input."
     ),
     json_output: bool = typer.Option(False, "--json", help="Print the result as one JSON object."),
-) -> None:
+    save: bool | None = typer.Option(
+        None, "--save/--no-save",
+        help="Keep the assessment in your diary (after questions, you are asked unless given).",
+    ),
+    home: Path | None = HOME,
+) -> None:  # fmt: skip
     """Assess an episode: from a case file, or by answering questions when no file is given."""
     from spasmcare.case import CaseError
     from spasmcare.services.assessments import assess as run
@@ -37,6 +44,24 @@ def assess(
         from spasmcare.cli.render import show_result
 
         show_result(result)
+    if save is None and case is None and not json_output and sys.stdin.isatty():
+        save = typer.confirm("\nSave this assessment to your diary, to follow it up?",
+                             default=True)  # fmt: skip
+    if save:
+        _save(raw if isinstance(raw, dict) else json.loads(raw), result, home, json_output)
+    elif case is None and not json_output:
+        typer.echo("Not saved. To keep the next one: spasmcare assess --save")
+
+
+def _save(answers: dict[str, Any], result: Any, home: Path | None, quiet: bool) -> None:
+    from spasmcare import clock
+    from spasmcare.services.assessments import save
+
+    with opened(home) as store:
+        episode, saved = save(store, answers, result.as_json(), clock.now())
+    if not quiet:
+        typer.echo(f"Saved as assessment {saved.id} with episode {episode.id}; check in after "
+                   f"{saved.follow_up_due:%Y-%m-%d} with `spasmcare checkin`.")  # fmt: skip
 
 
 def _fail(json_output: bool, errors: list[dict[str, Any]]) -> None:
@@ -51,7 +76,7 @@ def _fail(json_output: bool, errors: list[dict[str, Any]]) -> None:
 def _interview() -> dict[str, Any]:
     from rich.console import Console
 
-    from spasmcare.cli.render import Back, Quit, ask
+    from spasmcare.cli.prompts import Back, Quit, ask
     from spasmcare.kb.load import load_default
     from spasmcare.services.assessments import State
 
@@ -63,7 +88,7 @@ def _interview() -> dict[str, Any]:
         try:
             value, shown = ask(console, kb, question)
         except Back:
-            state.back()
+            state.back(kb)
             continue
         except Quit:
             console.print(
@@ -71,5 +96,5 @@ def _interview() -> dict[str, Any]:
                 "doctor, nurse or pharmacist."
             )
             raise typer.Exit(1) from None
-        state.apply(question, value, shown)
-    return state.answers
+        state.apply(kb, question, value, shown)
+    return state.answers(kb)

@@ -7,6 +7,7 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -27,7 +28,8 @@ REGION = typer.Option(None, "--region", help="Where: calf, foot, thigh, lower_ba
 SIDE = typer.Option(None, "--side", help="left, right or both.")
 SEVERITY = typer.Option(None, "--severity", help="Worst pain, 0 (none) to 10 (worst).")
 DURATION = typer.Option(None, "--duration-minutes", help="How long it lasted, in minutes.")
-AT = typer.Option(None, "--at", help="When it started, ISO 8601 (default: now).")
+AT = typer.Option(None, "--at", help="When it started: ISO 8601 or words such as yesterday "
+                  "22:00 or '2 hours ago' (default: now).")  # fmt: skip
 TRIGGER = typer.Option(None, "--trigger", help="What brought it on (repeat for more).")
 HELPED = typer.Option(
     None, "--helped", help="What helped, as WHAT or WHAT=not_at_all|a_little|a_lot."
@@ -69,6 +71,18 @@ def _given(**values: Any) -> dict[str, Any]:
     return {k: x for k, x in values.items() if x is not None}
 
 
+def moment(option: str, text: str | None) -> datetime | None:
+    """An option's date as the person typed it (ISO 8601 or words), or a one-line error."""
+    from spasmcare.cli.dates import when
+
+    if text is None:
+        return None
+    try:
+        return when(option, text, clock.now())
+    except Problem as error:
+        fail(error)
+
+
 def log(
     region: str | None = REGION, side: str | None = SIDE, severity: int | None = SEVERITY,
     duration_minutes: float | None = DURATION, at: str | None = AT,
@@ -84,7 +98,7 @@ def log(
 
     given = _given(
         region=region, side=side, severity=severity, duration_minutes=duration_minutes,
-        started_at=at, triggers=trigger, helped=helped, notes=note,
+        started_at=moment("--at", at), triggers=trigger, helped=helped, notes=note,
         associated=[] if no_other_symptoms and not associated else associated,
     )  # fmt: skip
     with opened(home) as store:
@@ -139,8 +153,14 @@ def advise(outcome: Outcome) -> None:
     result = evaluation.result
     typer.echo(f"\nAbout the episode of {describe(evaluation.episode)}:")
     typer.echo(f"{result.disposition.upper().replace('_', ' ')}: {result.headline}")
+    from spasmcare.kb.load import load_default
+    from spasmcare.wording.reasons import sentences
+
+    kb = load_default()
     for flag in evaluation.reasons:
         typer.echo(f"- {flag.title}. {flag.explanation}")
+        if flag.because:
+            typer.echo(f"  {sentences(kb, flag.because)}")
         typer.echo(f"  What to do: {flag.action}")
         typer.echo(f"  Sources: {', '.join(flag.sources)}")
     if outcome.saved is not None:
@@ -151,15 +171,15 @@ def advise(outcome: Outcome) -> None:
 @app.command("list")
 def list_(
     json_output: bool = typer.Option(False, "--json", help="Print one JSON array."),
-    since: str | None = typer.Option(None, "--since", help="Only episodes on or after DATE."),
+    since: str | None = typer.Option(
+        None, "--since", help="Only episodes on or after DATE (ISO 8601 or e.g. 'last monday')."
+    ),
     limit: int | None = typer.Option(None, "--limit", min=1, help="At most N, newest first."),
     home: Path | None = HOME,
 ) -> None:
     """List episodes, newest first (every matching one unless --limit)."""
-    from spasmcare.diary.model import moment
-
+    start = moment("--since", since)
     with opened(home) as store:
-        start = moment("--since", since) if since else None
         found = store.episodes(since=start, limit=limit)
     if json_output:
         typer.echo(json.dumps([e.as_json() for e in found], ensure_ascii=False))
@@ -192,7 +212,7 @@ def edit(
 
     given = _given(
         region=region, side=side, severity=severity, duration_minutes=duration_minutes,
-        started_at=at, triggers=trigger, helped=helped, notes=note,
+        started_at=moment("--at", at), triggers=trigger, helped=helped, notes=note,
         associated=[] if no_other_symptoms and not associated else associated,
     )  # fmt: skip
     if not given:
@@ -271,7 +291,8 @@ def checkin(
 def export(
     form: str = typer.Option("json", "--format", help="json (one record a line), csv, "
                              "fhir (FHIR R4 Bundle) or ndjson (FHIR, one resource a line)."),
-    out: Path = typer.Option(..., "--out", help="File to write."),
+    out: Path = typer.Option(..., "--out", help="File to write; with ndjson, an existing "
+                             "folder gets one file per resource type (FHIR Bulk Data)."),
     home: Path | None = HOME,
 ) -> None:  # fmt: skip
     """Export everything stored about you (profile, episodes, assessments, check-ins, steps)."""
@@ -281,6 +302,12 @@ def export(
     if form not in allowed:
         fail(f"--format: {form!r} is not allowed; allowed: {', '.join(allowed)}")
     partial = out.with_name(out.name + ".partial")
+    if form == "ndjson" and out.is_dir():  # FHIR Bulk Data: one file per resource type
+        with opened(home) as store:
+            diary, written = exports.write_bulk(store, out)
+        names = ", ".join(p.name for p in written)
+        typer.echo(f"Exported {len(diary.episodes)} episodes to {out} ({names}).")
+        return
     with opened(home) as store:
         try:
             with private.new_text(partial, encoding="utf-8", newline="") as handle:
@@ -296,12 +323,26 @@ def import_(
         ..., help="A spasmcare export (JSON, CSV, FHIR Bundle or FHIR NDJSON)."
     ),
     home: Path | None = HOME,
-) -> None:
-    """Import an export file: all of it, or (on any bad line) none of it."""
-    from spasmcare.services.diary import import_file
+    yes: bool = typer.Option(False, "--yes", help="Do not ask before importing another "
+                             "system's FHIR record."),
+    region: str | None = typer.Option(None, "--region", help="The body region for pain scores "
+                                      "from another system that name none (calf, thigh, ...)."),
+) -> None:  # fmt: skip
+    """Import an export file, or another system's FHIR record (a Bundle or NDJSON): all of it,
+    or (on any bad line) none of it. A FHIR import first says what it read, what it uses and
+    what it leaves out, and why."""
+    from spasmcare.cli.fhir_import import imported
+    from spasmcare.services.diary import Tally, import_file
+    from spasmcare.services.imports import is_fhir
 
+    tally: Tally | None = None
     with opened(home) as store:
-        count, kept = import_file(store, file, clock.now())
+        if is_fhir(file):
+            count, kept = imported(store, file, clock.now(), yes, region)
+        else:
+            with _import_progress() as shown:
+                count, kept = import_file(store, file, clock.now(), shown)
+                tally = shown.tally
     parts = [f"{count} episodes"] + [
         f"{n} {what}{'' if n == 1 else 's'}"
         for what, n in (("assessment", kept["assessment"]), ("check-in", kept["checkin"]))
@@ -309,6 +350,51 @@ def import_(
     ]
     listed = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
     typer.echo(f"Imported {listed} from {file}.")
+    if tally is not None and tally.resources:
+        left = ", ".join(f"{n} {kind}" for kind, n in sorted(tally.left_out.items()))
+        typer.echo(f"Read {tally.resources} FHIR resources; left out (spasmcare rebuilds "
+                   f"these from the diary when it exports): {left or 'none'}.")  # fmt: skip
+
+
+class _ImportProgress:
+    """A live line on standard error while an import runs: how many resources or records have
+    been read (a large FHIR file is checked whole before anything is stored)."""
+
+    EVERY = 200
+    """Records between updates of the line (drawing costs more than reading one)."""
+
+    def __init__(self) -> None:
+        from rich.console import Console
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        self.tally: Any = None
+        self.bar = Progress(SpinnerColumn(), TextColumn("{task.description}"),
+                            TimeElapsedColumn(), console=Console(stderr=True),
+                            transient=True)  # fmt: skip
+        self.task = self.bar.add_task("Reading the file", total=None)
+
+    def __call__(self, tally: Any) -> None:
+        self.tally = tally
+        done = tally.resources + tally.records
+        if done % self.EVERY == 0:
+            if tally.resources and tally.records:  # a Bundle: checked whole, now stored
+                kept = tally.resources - sum(tally.left_out.values())
+                what = f"Storing {tally.records} of {kept} records"
+            elif tally.resources:
+                what = f"Checked {tally.resources} FHIR resources"
+            else:
+                what = f"Read {tally.records} records"
+            self.bar.update(self.task, description=what)
+
+
+@contextmanager
+def _import_progress() -> Iterator[_ImportProgress]:
+    from spasmcare.services.diary import Tally
+
+    shown = _ImportProgress()
+    shown.tally = Tally()
+    with shown.bar:
+        yield shown
 
 
 def backup(

@@ -12,7 +12,7 @@ from pathlib import Path
 import typer
 
 from spasmcare import clock
-from spasmcare.cli.diary import HOME, fail, opened
+from spasmcare.cli.diary import HOME, fail, moment, opened
 
 
 def insights(
@@ -49,7 +49,9 @@ def insights(
 
 def report(
     out: Path = typer.Option(..., "--out", help="The PDF file to write."),
-    since: str | None = typer.Option(None, "--since", help="Only episodes on or after DATE."),
+    since: str | None = typer.Option(
+        None, "--since", help="Only episodes on or after DATE (ISO 8601 or e.g. '2 weeks ago')."
+    ),
     name: str | None = typer.Option(None, "--name", help="A name to print (not stored)."),
     include_age: bool = typer.Option(False, "--include-age/--no-include-age",
                                      help="Show your age from the profile."),
@@ -58,12 +60,11 @@ def report(
     home: Path | None = HOME,
 ) -> None:  # fmt: skip
     """Write a one-to-three-page PDF summary for a clinician (made on this machine only)."""
-    from spasmcare.diary.model import moment
     from spasmcare.services.reports import Who, build
 
     now = clock.now()
+    start = moment("--since", since)
     with opened(home) as store:
-        start = moment("--since", since, now) if since else None
         try:
             build(store, out, now, start, Who(name, include_age, include_sex))
         except OSError as error:

@@ -40,6 +40,53 @@ def check(
         raise typer.Exit(1)
 
 
+CHECK_IN: dict[str, str] = {
+    "snomed_ct": "the SNOMED CT International release files or SNOMED International's browser",
+    "loinc": "the LOINC release files or LOINC's own search",
+    "icd10": "WHO's ICD-10 browser",
+    "icd10_cm": "the ICD-10-CM release files (CDC/CMS)",
+    "rxnorm": "the RxNorm release files or RxNav (NLM)",
+    "atc": "the WHO Collaborating Centre's ATC/DDD index",
+}
+"""Where a code of each terminology is verified: its own browser or release files."""
+
+
+@app.command()
+def codes(
+    json_output: bool = typer.Option(False, "--json", help="Print one JSON object."),
+    directory: Path | None = DirOption,
+) -> None:
+    """List the codes that await verification (exported as text only until then), and where
+    to check each; verified codes show where and when they were checked."""
+    from spasmcare.kb.load import default_directory, load
+
+    kb = load(directory or default_directory())
+    waiting = [c for c in kb.codes if c.status != "verified"]
+    done = [c for c in kb.codes if c.status == "verified"]
+    if json_output:
+        typer.echo(json.dumps({
+            "awaiting": [{"id": c.id, "concept": c.concept, "system": c.system, "code": c.code,
+                          "display": c.display, "status": c.status,
+                          "check_in": CHECK_IN[c.system]} for c in waiting],
+            "verified": [{"id": c.id, "concept": c.concept, "system": c.system, "code": c.code,
+                          "checked_against": c.checked_against, "checked_on": c.checked_on}
+                         for c in done],
+        }, indent=2))  # fmt: skip
+        return
+    typer.echo(f"{len(waiting)} of {len(kb.codes)} codes await verification; until then each "
+               "is exported as text only.")  # fmt: skip
+    for system in CHECK_IN:
+        mine = [c for c in waiting if c.system == system]
+        if mine:
+            typer.echo(f"\n{system} ({len(mine)}), to check in {CHECK_IN[system]}:")
+        for c in mine:
+            typer.echo(f"  {c.code}  {c.display}  [{c.concept}; {c.status}; {c.id}]")
+    if done:
+        typer.echo(f"\nverified ({len(done)}):")
+    for c in done:
+        typer.echo(f"  {c.system} {c.code}  {c.display}  [{c.checked_against}, {c.checked_on}]")
+
+
 @app.command()
 def handbook(
     out: Path = typer.Option(

@@ -1,19 +1,13 @@
-"""Terminal rendering of questions and results (Rich)."""
+"""Terminal rendering of results (Rich); the interview's prompts are in ``cli.prompts``."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich.console import Console
 from rich.panel import Panel
-from rich.prompt import Prompt
 
-from spasmcare.errors import form_message
-from spasmcare.kb import schema
 from spasmcare.kb.load import KnowledgeBase, load_default
-from spasmcare.result import Result
-from spasmcare.services.assessments import NOT_SURE, AnswerError, parse
-from spasmcare.vocabulary import REGIONS
+from spasmcare.result import FiredRedFlag, Result
+from spasmcare.wording import reasons as because
 from spasmcare.wording import summary
 
 _STYLE = {
@@ -25,98 +19,62 @@ _STYLE = {
 }
 
 
-class Back(Exception):
-    """The person asked to go back to the previous question."""
-
-
-class Quit(Exception):
-    """The person asked to stop the interview."""
-
-
-_HINT = "[dim](b: back, q: quit)[/dim]"
-
-
-def _prompt(console: Console, text: str) -> str:
-    reply = Prompt.ask(f"{text} {_HINT}", default="", console=console, show_default=False)
-    if reply.strip().lower() in ("b", "back"):
-        raise Back
-    if reply.strip().lower() in ("q", "quit"):
-        raise Quit
-    return reply.strip()
-
-
-def ask(console: Console, kb: KnowledgeBase, q: schema.Question) -> tuple[Any, str]:
-    """Ask one question until the reply can be used: the engine's value (None when the person
-    does not know) and the words for it, as ``assessments.parse`` gives them. Raises Back or
-    Quit."""
-    console.print(f"\n[bold]{q.text}[/bold]")
-    if q.help:
-        console.print(f"[dim]{q.help}[/dim]")
-    while True:
-        try:
-            return parse(kb, q, _reply(console, kb, q))
-        except AnswerError as error:
-            console.print(f"[red]{form_message(error)}[/red]")
-
-
-def _reply(console: Console, kb: KnowledgeBase, q: schema.Question) -> list[str]:
-    """What the person typed, as the values a form would send (choice ids for numbers)."""
-    if q.type == "number":
-        return [_prompt(console, f"{q.unit or 'Number'} (blank if not known)")]
-    if q.type == "names":
-        return [_prompt(console, "Names, separated by commas (blank for none)")]
-    if q.type == "yes_no":
-        choices = [("yes", "Yes"), ("no", "No"), (NOT_SURE, "Not sure")]
-    else:
-        choices = [(c.id, c.label) for c in q.choices] or [
-            (r, kb.label("region", r)) for r in REGIONS
-        ]
-    for number, (_, label) in enumerate(choices, 1):
-        console.print(f"  {number}. {label}")
-    many = q.type == "multi_choice"
-    while True:
-        text = _prompt(console, "Numbers separated by commas" if many else "Number")
-        try:
-            picked = [
-                choices[int(part) - 1][0] for part in text.replace(" ", "").split(",") if part
-            ]
-        except (ValueError, IndexError):
-            picked = []
-        if picked and (many or len(picked) == 1):
-            return picked
-        console.print("[red]Please enter the number of a choice.[/red]")
-
-
 def show_result(result: Result, kb: KnowledgeBase | None = None) -> None:
-    """Print a result for a person to read."""
+    """Print a result for a person to read, in the pages' order: what to do now and why, the
+    warning signs that matter, then the details (causes, the full plan, pain relief, sources)."""
     console = Console()
+    kb = kb or load_default()
     if summary.is_emergency(result):
-        _show_emergency(console, kb or load_default(), result)
+        _show_emergency(console, kb, result)
         return
-    console.print(
-        Panel(
-            result.headline,
-            title=result.disposition.replace("_", " ").upper(),
-            style=_STYLE[result.disposition],
+    title = result.disposition.replace("_", " ").upper()
+    console.print(Panel(result.headline, title=title, style=_STYLE[result.disposition]))
+    for action in dict.fromkeys(f.action for f in result.red_flags):
+        if action != result.headline:
+            console.print(f"  - {action}", highlight=False)
+    for number, step in enumerate(summary.first_steps(result), 1):
+        console.print(f"  {number}. {step.title}", highlight=False)
+    reasons = summary.care_reasons(result)
+    because = summary.why(result)
+    if because:
+        console.print(because, highlight=False)
+    _show_incomplete(console, result)
+    signs, more = summary.warning_signs(kb, result)
+    if signs:
+        console.print("\n[bold]Watch for these[/bold]")
+        for line in signs:
+            console.print(f"  - {line}", highlight=False)
+    _show_details(console, kb, result, reasons, more)
+    console.print(f"\n[dim]{result.disclaimer} Knowledge base {result.knowledge_version}.[/dim]")
+
+
+def _show_incomplete(console: Console, result: Result) -> None:
+    if result.screen.complete or not result.screen.unanswered_text:
+        return
+    if result.screen.could_raise_to in ("urgent", "emergency"):
+        console.print(
+            "[bold yellow]This result rests on incomplete answers.[/bold yellow] "
+            "Still to answer, most important first:"
         )
-    )
-    if not result.screen.complete and result.screen.unanswered_text:
-        if result.screen.could_raise_to in ("urgent", "emergency"):
-            console.print(
-                "[bold yellow]This result rests on incomplete answers.[/bold yellow] "
-                "Still to answer, most important first:"
-            )
-        else:
-            console.print("[bold]A few answers could still change the advice:[/bold]")
-        for text in result.screen.unanswered_text:
-            console.print(f"  ? {text}", highlight=False)
-    for flag in result.red_flags:
+    else:
+        console.print("[bold]A few answers could still change the advice:[/bold]")
+    for text in result.screen.unanswered_text:
+        console.print(f"  ? {text}", highlight=False)
+
+
+def _show_details(
+    console: Console, kb: KnowledgeBase, result: Result, reasons: list[FiredRedFlag],
+    more_signs: list[str],
+) -> None:  # fmt: skip
+    """What the pages fold away, after a rule."""
+    console.rule("[dim]More detail[/dim]", style="dim")
+    for flag in reasons:
         console.print(
             f"[bold]{flag.title}[/bold] ({flag.disposition.replace('_', ' ')}): "
-            f"{flag.explanation} [dim]Because: {'; '.join(flag.because)}[/dim]"
+            f"{flag.explanation} [dim]{because.sentences(kb, flag.because)}[/dim]"
         )
     if result.causes:
-        console.print("\n[bold]Possible causes[/bold]")
+        console.print("\n[bold]Likely causes[/bold]")
         for cause in result.causes:
             console.print(f"  - {cause.title} [dim]({cause.likelihood.replace('_', ' ')})[/dim]")
             for reason in cause.for_:
@@ -124,7 +82,7 @@ def show_result(result: Result, kb: KnowledgeBase | None = None) -> None:
             for reason in cause.against:
                 console.print(f"      [red]-[/red] {reason}")
     if result.plan.steps:
-        console.print("\n[bold]What to do[/bold]")
+        console.print("\n[bold]Your full care plan[/bold]")
         for number, step in enumerate(result.plan.steps, 1):
             console.print(
                 f"  {number}. [bold]{step.title}[/bold] {step.text} "
@@ -132,17 +90,22 @@ def show_result(result: Result, kb: KnowledgeBase | None = None) -> None:
             )
             for caution in step.cautions:
                 console.print(f"     [yellow]![/yellow] {caution}")
-    for item in result.plan.avoid:
-        console.print(f"[red]Avoid {item.what}[/red]: {item.reason}")
-    for item in result.plan.check_first:
-        console.print(f"[yellow]Check with a pharmacist before {item.what}[/yellow]: {item.reason}")
-    if result.plan.seek_help_if:
-        console.print("\n[bold]Get help straight away if[/bold]")
-        for line in result.plan.seek_help_if:
-            console.print(f"  - {line}")
+    # A medicine with several reasons is named once, with all of them.
+    for heading, items in (("[red]Avoid {}[/red]", result.plan.avoid),
+                           ("[yellow]Check with a pharmacist before {}[/yellow]",
+                            result.plan.check_first)):  # fmt: skip
+        for what in dict.fromkeys(item.what for item in items):
+            told = " ".join(
+                f"{i.reason} [dim]{because.sentences(kb, i.because)}[/dim]"
+                for i in items if i.what == what
+            )  # fmt: skip
+            console.print(f"{heading.format(what)}: {told}")
+    if more_signs:
+        console.print("\n[bold]More warning signs[/bold]")
+        for line in more_signs:
+            console.print(f"  - {line}", highlight=False)
     for warning in result.warnings:
         console.print(f"[yellow]Note:[/yellow] {warning}")
-    console.print(f"\n[dim]{result.disclaimer} Knowledge base {result.knowledge_version}.[/dim]")
 
 
 def _show_emergency(console: Console, kb: KnowledgeBase, result: Result) -> None:
@@ -155,5 +118,6 @@ def _show_emergency(console: Console, kb: KnowledgeBase, result: Result) -> None
             console.print(f"  - [bold]{step.title}[/bold] {step.text}")
     console.print("\n[bold]Why[/bold]")
     for flag in summary.emergency_reasons(result):
-        console.print(f"  - [bold]{flag.title}[/bold]: {flag.explanation}")
+        console.print(f"  - [bold]{flag.title}[/bold]: {flag.explanation} "
+                      f"{because.sentences(kb, flag.because)}")  # fmt: skip
     console.print(f"\n[dim]{result.disclaimer} Knowledge base {result.knowledge_version}.[/dim]")

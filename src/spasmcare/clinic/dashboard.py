@@ -7,14 +7,15 @@ then a check-in that is overdue.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Final
 
 from spasmcare.accounts.people import Person
 from spasmcare.clinic.consent import Consents
-from spasmcare.diary import actions
 from spasmcare.diary.store import Store
+from spasmcare.insights import analysis
 from spasmcare.vocabulary import urgency
 
 RECENT: Final = timedelta(days=30)
@@ -38,25 +39,35 @@ class PatientRow:
         return (flag, int(self.worsening), int(self.overdue))
 
 
-def row_for(store: Store, patient: Person, now: datetime) -> PatientRow:
-    from spasmcare.insights.wording import describe
-
-    diary = store.as_owner(patient.id)
-    latest = diary.latest_assessment()
-    flags: tuple[str, ...] = ()
-    disposition = None
-    if latest is not None and latest.at >= now - RECENT:
-        flags = tuple(
-            str(f.get("title", f.get("id", ""))) for f in latest.result.get("red_flags", [])
-        )
-        disposition = str(latest.result.get("disposition", "")) or None
-    episodes = diary.episodes()
-    found = describe(episodes, now, diary.steps())
-    halves = found.frequency.halves
-    worsening = bool(halves and halves.ratio and halves.ratio.side(1.0) == 1)
-    overdue = actions.due_assessment(diary, now) is not None
-    last = episodes[0].started_at if episodes else None
-    return PatientRow(patient, disposition, flags, worsening, overdue, last)
+def rows_for(store: Store, patients: Sequence[Person], now: datetime) -> list[PatientRow]:
+    """The dashboard's rows of ``patients``, from their episode summaries (kept up to date as
+    episodes are written) and latest assessments: a few queries for the whole page, however
+    long the diaries."""
+    ids = [p.id for p in patients]
+    found = store.summaries(ids)
+    cuts = {o: analysis.diary_midpoint(s.first, now) for o, s in found.items()}
+    before = store.counts_before(cuts, found)
+    latest = store.latest_assessments(ids)
+    made = []
+    for patient in patients:
+        summary = found.get(patient.id)
+        assessment, answered = latest.get(patient.id, (None, False))
+        flags: tuple[str, ...] = ()
+        disposition = None
+        if assessment is not None and assessment.at >= now - RECENT:
+            flags = tuple(str(f.get("title", f.get("id", "")))
+                          for f in assessment.result.get("red_flags", []))  # fmt: skip
+            disposition = str(assessment.result.get("disposition", "")) or None
+        worsening = False
+        if summary is not None:
+            halves = analysis.frequency_change(summary.weeks, summary.first,
+                                               before.get(patient.id, 0), now)  # fmt: skip
+            worsening = bool(halves.ratio and halves.ratio.side(1.0) == 1)
+        overdue = (assessment is not None and not answered
+                   and assessment.follow_up_due <= now)  # fmt: skip
+        last = summary.last if summary is not None else None
+        made.append(PatientRow(patient, disposition, flags, worsening, overdue, last))
+    return made
 
 
 def patients(
@@ -73,6 +84,6 @@ def page(
     """``limit`` of the clinician's patients (ids after ``after``), most urgent first, and the
     id the next page starts after (None when this is the last)."""
     people = consents.patients_of(clinician, after, limit + 1)
-    found = [row_for(store, p, now) for p in people[:limit]]
+    found = rows_for(store, people[:limit], now)
     more = people[limit - 1].id if len(people) > limit else None
     return sorted(found, key=lambda r: r.rank, reverse=True), more

@@ -7,15 +7,16 @@ back every row already inserted. SQLite episodes go straight through the driver 
 from __future__ import annotations
 
 import gc
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from json.encoder import encode_basestring_ascii as _string
 from typing import Any
 
 from sqlalchemy import Connection, delete, insert
 
-from spasmcare.diary import tables
+from spasmcare.diary import summaries, tables
 from spasmcare.diary.model import Assessment, CheckIn, Episode, Helped, Profile, SelfCareStep
 from spasmcare.diary.rows import assessment_row, checkin_row, episode_row, step_row
 
@@ -60,12 +61,16 @@ def _no_cycle_collection() -> Iterator[None]:
 
 
 def _flush(
-    c: Connection, kind: type | None, records: list[Record], now: datetime, owner: int
-) -> int:
-    """Insert one batch of records of one kind; returns how many were episodes."""
+    c: Connection, kind: type | None, records: list[Record], now: datetime, owner: int,
+    days: Counter[date],
+) -> int:  # fmt: skip
+    """Insert one batch of records of one kind; returns how many were episodes, whose live
+    ones it adds to ``days``."""
     if kind is None or not records:
         return 0
     table = _TABLES[kind]
+    if kind is Episode:
+        days.update(summaries.counts(records))  # type: ignore[arg-type]
     if kind is Episode and c.dialect.name == "sqlite":
         return _sqlite_episodes(c, records, now, owner)
     rows = [_row(record, now, owner) for record in records]
@@ -151,13 +156,16 @@ def load(
 ) -> int:
     """Insert every record on an open transaction; returns the number of episodes."""
     count = 0
+    days: Counter[date] = Counter()
     with _no_cycle_collection():
         kind: type | None = None
         batch: list[Record] = []
         for record in records:
             if type(record) is not kind or len(batch) >= BATCH:
-                count += _flush(c, kind, batch, now, owner)
+                count += _flush(c, kind, batch, now, owner, days)
                 kind, batch = type(record), []
             batch.append(record)
-        count += _flush(c, kind, batch, now, owner)
+        count += _flush(c, kind, batch, now, owner, days)
+    if count:
+        summaries.changed(c, owner, days)
     return count

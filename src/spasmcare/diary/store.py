@@ -1,4 +1,5 @@
-"""The diary store: the only place with SQL. Each public method is one transaction.
+"""The diary store: every read and write of the diary goes through it (``bulk`` and ``summaries``
+hold the SQL of imports and of the episode summaries). Each public method is one transaction.
 
 Every row is read before its connection goes back to the pool (``.all()``, ``.first()``, or a
 list built inside the block): a result read later would share the connection with whichever
@@ -11,9 +12,10 @@ of ``model`` (``rows`` converts them, ``bulk`` adds many at once).
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +23,7 @@ from sqlalchemy import Connection, CursorResult, delete, func, insert, select, u
 
 from spasmcare import clock, private
 from spasmcare.config import Settings
-from spasmcare.diary import bulk, database, rows, tables
+from spasmcare.diary import bulk, database, rows, summaries, tables
 from spasmcare.diary.bulk import Record
 from spasmcare.diary.model import (
     Assessment,
@@ -32,6 +34,7 @@ from spasmcare.diary.model import (
     Profile,
     SelfCareStep,
 )
+from spasmcare.diary.summaries import Summary
 
 
 class NotFound(LookupError):
@@ -84,6 +87,7 @@ class Store:
         with self._write() as c:
             row = {**rows.episode_row(e, clock.stored_now()), "owner": self.owner}
             ident = _new_id(c.execute(insert(tables.episode), row))
+            summaries.changed(c, self.owner, summaries.counts([e]))
         return Episode(**{**e.__dict__, "id": ident})
 
     def episodes(
@@ -137,7 +141,11 @@ class Store:
         row = rows.episode_row(e, clock.stored_now())
         del row["created_at"], row["id"]
         with self._write() as c:
+            old = self._live_days(c, t.c.id == e.id)
             done = c.execute(update(t).where(t.c.id == e.id, *self._live(t)).values(row))
+            if done.rowcount:
+                old.subtract(summaries.counts([e]))
+                summaries.changed(c, self.owner, {d: -n for d, n in old.items()})
         if done.rowcount == 0:
             raise NotFound(f"no episode {e.id} in the diary")
         return e
@@ -146,11 +154,13 @@ class Store:
         """Move an episode out of the diary, keeping it so `undo` can bring it back."""
         t = tables.episode
         with self._write() as c:
+            gone = self._live_days(c, t.c.id == ident)
             done = c.execute(
                 update(t)
                 .where(t.c.id == ident, *self._live(t))
                 .values(deleted_at=clock.stored_now())
             )
+            summaries.changed(c, self.owner, {d: -n for d, n in gone.items()})
         if done.rowcount == 0:
             raise NotFound(f"no episode {ident} in the diary")
 
@@ -164,7 +174,28 @@ class Store:
                 return []
             ids = list(c.execute(select(t.c.id).where(mine, t.c.deleted_at == last)).scalars())
             c.execute(update(t).where(mine, t.c.deleted_at == last).values(deleted_at=None))
+            summaries.changed(c, self.owner, self._live_days(c, t.c.id.in_(ids)))
         return ids
+
+    def _live_days(self, c: Connection, which: Any) -> Counter[date]:
+        """Live episodes a day among this person's episodes ``which`` selects."""
+        t = tables.episode
+        found = c.execute(select(t.c.started_at, t.c.utc_offset_minutes).where(which,
+                          *self._live(t))).all()  # fmt: skip
+        return Counter(summaries.stored_day(at, offset) for at, offset in found)
+
+    def summaries(self, owners: Sequence[int]) -> dict[int, Summary]:
+        """The episode summaries of these people (none for a diary without live episodes)."""
+        with self._read() as c:
+            return summaries.of(c, owners)
+
+    def counts_before(
+        self, cuts: Mapping[int, datetime], found: Mapping[int, Summary]
+    ) -> dict[int, int]:
+        """How many live episodes each person had before their given moment, from their
+        summaries (``found``)."""
+        with self._read() as c:
+            return summaries.before(c, cuts, found)
 
     def _live(self, t: Any) -> tuple[Any, ...]:
         """Conditions for this person's episodes that are not deleted."""
@@ -235,6 +266,25 @@ class Store:
             rows.zoned(r.at), r.case, r.result, r.knowledge_version, r.episode_id, r.id
         )
 
+    def latest_assessments(self, owners: Sequence[int]) -> dict[int, tuple[Assessment, bool]]:
+        """Each person's latest assessment, and whether a check-in answered it (one query)."""
+        t, x = tables.assessment, tables.checkin
+        inner = t.alias("newer")
+        latest = (
+            select(inner.c.id).where(inner.c.owner == t.c.owner)
+            .order_by(inner.c.at.desc(), inner.c.id.desc()).limit(1).scalar_subquery()
+        )  # fmt: skip
+        answered = select(x.c.id).where(x.c.assessment_id == t.c.id).exists()
+        query = select(t, answered.label("answered")).where(t.c.owner.in_(owners),
+                                                             t.c.id == latest)  # fmt: skip
+        with self._read() as c:
+            found = c.execute(query).all()
+        return {
+            r.owner: (Assessment(rows.zoned(r.at), r.case, r.result, r.knowledge_version,
+                                 r.episode_id, r.id), bool(r.answered))
+            for r in found
+        }  # fmt: skip
+
     def add_checkin(self, checkin: CheckIn) -> CheckIn:
         with self._write() as c:
             row = {**rows.checkin_row(checkin), "owner": self.owner}
@@ -293,6 +343,7 @@ class Store:
             for t in (tables.self_care_step, tables.checkin, tables.assessment, tables.episode,
                       tables.profile, tables.calendar_feed):  # fmt: skip
                 c.execute(delete(t).where(t.c.owner == self.owner))
+            summaries.forget(c, self.owner)
 
     def backup(self, out: Path) -> None:
         """A consistent copy of an SQLite diary, taken with SQLite's online backup API."""

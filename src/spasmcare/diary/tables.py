@@ -10,6 +10,7 @@ from sqlalchemy import (
     JSON,
     Boolean,
     Column,
+    Date,
     DateTime,
     Float,
     ForeignKey,
@@ -66,6 +67,28 @@ episode = Table(
     _owner(index=False),
     # One person's newest episodes first, read straight off the index.
     Index("ix_episode_owner_started_at", "owner", "started_at"),
+)
+
+episode_summary = Table(
+    "episode_summary",
+    metadata,
+    # Kept up to date in the transaction of every episode write (``summaries``), so the clinic
+    # dashboard reads each patient's diary from a few rows instead of every episode.
+    Column("owner", Integer, primary_key=True, autoincrement=False),
+    Column("first_at", DateTime, nullable=False),
+    Column("first_offset_minutes", Integer, nullable=False),
+    Column("first_day", Date, nullable=False),
+    Column("last_at", DateTime, nullable=False),
+    Column("last_offset_minutes", Integer, nullable=False),
+)
+
+episode_day = Table(
+    "episode_day",
+    metadata,
+    # Live episodes a day, by the date in the zone each was recorded in (as the insights count).
+    Column("owner", Integer, primary_key=True, autoincrement=False),
+    Column("day", Date, primary_key=True),
+    Column("episodes", Integer, nullable=False),
 )
 
 assessment = Table(

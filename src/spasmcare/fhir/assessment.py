@@ -20,8 +20,10 @@ from typing import Any, Final
 
 from spasmcare.diary import model
 from spasmcare.diary.model import Assessment, InvalidValue
+from spasmcare.fhir import hl7
 from spasmcare.fhir.terminology import (
     ASSESSMENT_ID,
+    DISPOSITION,
     EXTENSION,
     JSON,
     annotation,
@@ -31,7 +33,6 @@ from spasmcare.fhir.terminology import (
 )
 from spasmcare.kb.load import KnowledgeBase
 
-VERIFICATION: Final = "http://terminology.hl7.org/CodeSystem/condition-ver-status"
 STATUS_OF: Final = {"likely": "provisional", "possible": "differential"}
 """Verification status per likelihood; anything else is ``differential``."""
 DIAGNOSIS_SYSTEMS: Final = ("snomed_ct", "icd10", "icd10_cm")
@@ -48,7 +49,7 @@ def condition(
     """One ranked cause as a Condition that is only a possibility."""
     cause_id = str(cause.get("id", ""))
     title = str(cause.get("title") or cause_id or "Possible cause")
-    code, caveats = concept(kb, f"cause:{cause_id}", title, DIAGNOSIS_SYSTEMS)
+    code = concept(kb, f"cause:{cause_id}", title, DIAGNOSIS_SYSTEMS)
     status = STATUS_OF.get(str(cause.get("likelihood")), "differential")
     likelihood = str(cause.get("likelihood") or "unknown").replace("_", " ")
     serious = " A serious cause: it needs a clinician." if cause.get("serious") else ""
@@ -61,11 +62,21 @@ def condition(
     found: JSON = {
         "resourceType": "Condition",
         "id": ident,
-        "verificationStatus": {"coding": [coding(VERIFICATION, status)], "text": likelihood},
+        "clinicalStatus": {"coding": [hl7.coding(hl7.CONDITION_CLINICAL, "active")]},
+        "verificationStatus": {
+            "coding": [hl7.coding(hl7.CONDITION_VERIFICATION, status)],
+            "text": likelihood,
+        },
+        "category": [
+            {
+                "coding": [hl7.coding(hl7.CONDITION_CATEGORY, "encounter-diagnosis")],
+                "text": "A possible cause found by a spasmcare assessment",
+            }
+        ],
         "code": code,
         "subject": patient,
         "recordedDate": at.isoformat(),
-        "note": notes + caveats,
+        "note": notes,
     }
     if evidence:
         found["evidence"] = [{"detail": evidence}]
@@ -79,7 +90,10 @@ def risk_assessment(
     result = saved.result
     disposition = str(result.get("disposition") or "unknown")
     text = kb.dispositions[disposition].title if disposition in kb.dispositions else disposition
-    outcome, caveats = concept(kb, f"disposition:{disposition}", f"{disposition}: {text}")
+    outcome = concept(kb, f"disposition:{disposition}", f"{disposition}: {text}")
+    # The disposition is coded in spasmcare's own code system (published under docs/fhir),
+    # so a receiving system can act on it without parsing the text.
+    outcome["coding"] = [coding(DISPOSITION, disposition, text), *outcome.get("coding", [])]
     prediction: JSON = {"outcome": outcome}
     if result.get("headline"):
         prediction["rationale"] = str(result["headline"])
@@ -97,7 +111,7 @@ def risk_assessment(
         "subject": patient,
         "occurrenceDateTime": saved.at.isoformat(),
         "prediction": [prediction],
-        "note": notes + caveats,
+        "note": notes,
     }
     if saved.id is not None:
         found["identifier"] = [{"system": ASSESSMENT_ID, "value": str(saved.id)}]

@@ -12,13 +12,13 @@ from collections.abc import Callable
 from typing import Any, Final
 
 from spasmcare.diary.model import Episode
+from spasmcare.fhir import hl7
 from spasmcare.fhir.terminology import (
     AUTHOR,
     EPISODE_ID,
     EXTENSION,
     JSON,
     UCUM,
-    coding,
     concept,
     extension,
 )
@@ -27,9 +27,8 @@ from spasmcare.kb.load import KnowledgeBase
 Ref = Callable[[str, str], JSON]
 """Builds a reference to a resource given its type and id."""
 
-CATEGORY: Final = "http://terminology.hl7.org/CodeSystem/observation-category"
-ABSENT: Final = "http://terminology.hl7.org/CodeSystem/data-absent-reason"
 DURATION: Final = "Duration of the episode"
+FINDING: Final = "Muscle cramp or spasm"
 PAIN: Final = "Pain severity, 0 (none) to 10 (worst), reported"
 
 PATHS: Final = {
@@ -51,17 +50,20 @@ PATHS: Final = {
 
 def observation(kb: KnowledgeBase, e: Episode, ident: str, patient: JSON) -> JSON:
     """The Observation of one episode."""
-    code, caveats = concept(kb, "observation:pain_severity", PAIN, ["loinc"])
+    code = concept(kb, "observation:pain_severity", PAIN, ["loinc"])
     site_text = kb.label("region", e.region)
-    site, site_caveats = concept(
+    site = concept(
         kb, f"region:{e.region}", f"{e.side} {site_text}" if e.side else site_text, ["snomed_ct"]
     )
+    if e.side:
+        side = concept(kb, f"side:{e.side}", kb.label("side", e.side), ["snomed_ct"])
+        site["extension"] = [extension("laterality", valueCodeableConcept=side)]
     found: JSON = {
         "resourceType": "Observation",
         "id": ident,
         "extension": _extensions(e),
         "status": "entered-in-error" if e.deleted_at else "final",
-        "category": [{"coding": [coding(CATEGORY, "survey", "Survey")]}],
+        "category": [{"coding": [hl7.coding(hl7.OBSERVATION_CATEGORY, "survey")]}],
         "code": code,
         "subject": patient,
         "effectiveDateTime": e.started_at.isoformat(),
@@ -69,22 +71,23 @@ def observation(kb: KnowledgeBase, e: Episode, ident: str, patient: JSON) -> JSO
     if e.id is not None:
         found["identifier"] = [{"system": EPISODE_ID, "value": str(e.id)}]
     if e.severity is None:
-        found["dataAbsentReason"] = {"coding": [coding(ABSENT, "unknown", "Unknown")]}
+        found["dataAbsentReason"] = {"coding": [hl7.coding(hl7.DATA_ABSENT, "unknown")]}
     else:
         found["valueInteger"] = e.severity
-    notes = ([{"text": e.notes}] if e.notes else []) + caveats + site_caveats
-    if notes:
-        found["note"] = notes
+    if e.notes:
+        found["note"] = [{"text": e.notes}]
     found["bodySite"] = site
+    # What was felt: a cramp or spasm, coded (SNOMED CT) once codes.yaml has a verified code.
+    found["component"] = [{"code": concept(kb, "finding:cramp", FINDING), "valueBoolean": True}]
     if e.duration_minutes is not None:
-        found["component"] = [
+        found["component"].append(
             {
                 "code": {"text": DURATION},
                 "valueQuantity": {
                     "value": e.duration_minutes, "unit": "min", "system": UCUM, "code": "min"
                 },
             }
-        ]  # fmt: skip
+        )  # fmt: skip
     return found
 
 

@@ -75,7 +75,7 @@ def questionnaire(kb: KnowledgeBase, ident: str) -> JSON:
             + "; ".join(f"{q.text} (asked when {q.asks_when.describe()})" for q in wider
                         if q.asks_when is not None) + "."
         )  # fmt: skip
-    codes = [c for key, text in FORM_CODES for c in concept(kb, key, text)[0].get("coding", [])]
+    codes = [c for key, text in FORM_CODES for c in concept(kb, key, text).get("coding", [])]
     found: JSON = {
         "resourceType": "Questionnaire",
         "id": ident,
@@ -134,7 +134,7 @@ def _item(kb: KnowledgeBase, q: Question) -> JSON:
     item: JSON = {"linkId": q.id}
     if q.field in ITEM_CODES:
         key, text = ITEM_CODES[q.field]
-        codes = concept(kb, key, text)[0].get("coding", [])
+        codes = concept(kb, key, text).get("coding", [])
         if codes:
             item["code"] = codes
     item |= {"text": q.text, "type": _type(q)}

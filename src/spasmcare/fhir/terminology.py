@@ -1,9 +1,11 @@
 """Codes in FHIR: the project's URLs, and how a knowledge-base code becomes a CodeableConcept.
 
-Only codes.yaml decides which codes exist; nothing here knows a code. The rule for status is in
-the package docstring: ``verified`` codes are plain codings, ``seen_third_party`` codes are
-codings flagged ``userSelected: false`` with a code-status extension and a note, and
-``unverified`` codes are never exported (the concept travels as text only).
+Only codes.yaml decides which codes of a standard terminology exist; nothing here knows one.
+Only ``verified`` codes (checked in the terminology's own browser or release files, which
+codes.yaml records in ``checked_against`` and ``checked_on``) are exported; any other concept
+travels as ``text`` only. ``spasmcare kb codes`` lists the codes that await that check. The
+codes FHIR itself defines (statuses, categories) are in ``hl7``, checked against the FHIR R4
+definitions.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ BASE: Final = "https://spasmcare.org/fhir"
 """The project's namespace for its extensions, identifiers and questionnaire."""
 
 EXTENSION: Final = f"{BASE}/StructureDefinition/"
-CODE_STATUS: Final = EXTENSION + "code-status"
+CODE_SYSTEM: Final = f"{BASE}/CodeSystem/"
+DISPOSITION: Final = CODE_SYSTEM + "disposition"
 EPISODE_ID: Final = f"{BASE}/episode-id"
 ASSESSMENT_ID: Final = f"{BASE}/assessment-id"
 QUESTIONNAIRE: Final = f"{BASE}/Questionnaire/spasmcare-intake"
@@ -42,38 +45,21 @@ def extension(name: str, **value: Any) -> JSON:
     return {"url": EXTENSION + name, **value}
 
 
-def concept(
-    kb: KnowledgeBase, key: str, text: str, systems: Iterable[str] | None = None
-) -> tuple[JSON, list[JSON]]:
-    """The CodeableConcept for a knowledge-base concept (kind:id) and the notes it needs.
-
-    Codes come only from codes.yaml, filtered to ``systems`` when given; unverified ones are
-    left out, so a concept with no usable code is exported as text only.
-    """
+def concept(kb: KnowledgeBase, key: str, text: str, systems: Iterable[str] | None = None) -> JSON:
+    """The CodeableConcept for a knowledge-base concept (kind:id): its text, and a coding for
+    each ``verified`` code of codes.yaml (filtered to ``systems`` when given)."""
     wanted = set(systems) if systems is not None else None
-    codings: list[JSON] = []
-    notes: list[JSON] = []
-    for code in kb.codes:
-        if code.concept != key or (wanted is not None and code.system not in wanted):
-            continue
-        if code.status == "unverified":
-            continue
-        coding: JSON = {"system": SYSTEMS[code.system], "code": code.code, "display": code.display}
-        if code.status != "verified":
-            coding["userSelected"] = False
-            coding["extension"] = [{"url": CODE_STATUS, "valueCode": code.status}]
-            notes.append(
-                annotation(
-                    f"The code {code.code} ({code.system}, {code.display}) is not yet verified "
-                    f"against the official release (status: {code.status}); use it as a "
-                    "suggestion and rely on the text."
-                )
-            )
-        codings.append(coding)
+    codings: list[JSON] = [
+        {"system": SYSTEMS[code.system], "code": code.code, "display": code.display}
+        for code in kb.codes
+        if code.concept == key
+        and code.status == "verified"
+        and (wanted is None or code.system in wanted)
+    ]
     found: JSON = {"text": text}
     if codings:
         found["coding"] = codings
-    return found, notes
+    return found
 
 
 def annotation(text: str) -> JSON:

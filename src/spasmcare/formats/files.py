@@ -10,7 +10,7 @@ file name, for the pages, the API and the command line alike.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Final, TextIO
@@ -51,8 +51,11 @@ def write(diary: Diary, out: TextIO, form: str, patient_id: str | None = None) -
         table.write(diary, out)
 
 
-def read(path: Path, now: datetime | None = None) -> Iterator[Record]:
-    """Checked records of an export file, lazily; raises TransferError at the first bad line."""
+def read(
+    path: Path, now: datetime | None = None, seen: Callable[[str, bool], None] | None = None
+) -> Iterator[Record]:
+    """Checked records of an export file, lazily; raises TransferError at the first bad line.
+    ``seen`` hears of each FHIR resource read (its type, and whether it was restored)."""
     try:
         handle = path.open(encoding="utf-8", newline="")
     except OSError as error:
@@ -68,7 +71,7 @@ def read(path: Path, now: datetime | None = None) -> Iterator[Record]:
                 from spasmcare.fhir import read as fhir
 
                 handle.seek(0)
-                yield from fhir.read(handle, now)
+                yield from fhir.read(handle, now, seen=seen)
             else:
                 yield from lines.read(first, handle, now)
         except UnicodeDecodeError:
@@ -91,3 +94,12 @@ def _first_bad_line(path: Path) -> int:
 def _fhir(first: str) -> bool:
     text = first.lstrip("\ufeff").strip()  # a Bundle's first line, or any NDJSON resource
     return text == "{" or '"resourceType"' in text
+
+
+def is_fhir(path: Path) -> bool:
+    """Whether the file at ``path`` is FHIR (a Bundle or NDJSON), judged as ``read`` does."""
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            return _fhir(handle.readline())
+    except (OSError, UnicodeDecodeError):
+        return False

@@ -10,7 +10,8 @@ more is needed when there is too little.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 
 from spasmcare.diary.model import Episode, SelfCareStep
@@ -38,7 +39,7 @@ from spasmcare.insights.model import (
     TimeOfDay,
 )
 
-__all__ = ["Insights", "measure"]
+__all__ = ["Insights", "diary_midpoint", "frequency_change", "measure"]
 
 
 def measure(
@@ -80,16 +81,23 @@ def _compare(
     min_side_days: float,
 ) -> Comparison:  # fmt: skip
     """Episodes a week before ``split`` against after it, once there is enough data."""
-    cut = split.timestamp()
-    before_n = _count_before(times, cut)
+    before_n = _count_before(times, split.timestamp())
+    return _counted(before_n, len(times), start, split, end, dispersion, min_side_days)
+
+
+def _counted(
+    before_n: int, total: int, start: datetime, split: datetime, end: datetime,
+    dispersion: float, min_side_days: float,
+) -> Comparison:  # fmt: skip
+    """``_compare`` once the episodes before ``split`` are counted (``total`` in all)."""
     before = Period(start, split, before_n)
-    after = Period(split, end, len(times) - before_n)
+    after = Period(split, end, total - before_n)
     short = max(0.0, min_side_days - min(before.days, after.days))
     if short > 0:
         weeks = math.ceil(short / 7)
         needed = f"about {weeks} more week{'s' * (weeks > 1)} of diary"
-    elif len(times) < MIN_EPISODES:
-        more = MIN_EPISODES - len(times)
+    elif total < MIN_EPISODES:
+        more = MIN_EPISODES - total
         needed = f"at least {more} more episode{'s' * (more > 1)}"
     else:
         needed = None
@@ -106,19 +114,52 @@ def _count_before(times: Sequence[float], cut: float) -> int:
     return bisect_left(times, cut)
 
 
+def _weekly(weeks: Iterable[tuple[int, int]], day0: date, now: datetime) -> list[int]:
+    """Episodes a week from ``day0`` to now (this week's so far last), from counts by week
+    index; an index past now counts in this week, and -1 too (Python's negative index)."""
+    weeks_total = (now.date() - day0).days // 7 + 1
+    counts = [0] * weeks_total
+    for index, n in weeks:
+        counts[min(weeks_total - 1, index)] += n
+    return counts
+
+
+def _full_weeks(counts: list[int]) -> list[int]:
+    return counts[:-1] if len(counts) > 2 else counts
+
+
+def diary_midpoint(first: datetime, now: datetime) -> datetime:
+    """Where the diary's two halves meet: between the first episode's day and now."""
+    start = first.replace(hour=0, minute=0, second=0, microsecond=0)
+    return start + (now - start) / 2
+
+
+def frequency_change(
+    weeks: Iterable[tuple[int, int]], first: datetime, before_midpoint: int, now: datetime
+) -> Comparison:
+    """The insights' comparison of the diary's two halves from a summary: live episodes by
+    week index counted from the first one's day, the first one's time, and how many started
+    before the midpoint."""
+    weeks = list(weeks)
+    start = first.replace(hour=0, minute=0, second=0, microsecond=0)
+    spread = stats.dispersion(_full_weeks(_weekly(weeks, start.date(), now)))
+    total = sum(n for _, n in weeks)
+    mid = diary_midpoint(first, now)
+    return _counted(before_midpoint, total, start, mid, now, spread, MIN_DAYS / 2)
+
+
 def _frequency(live: Sequence[Episode], now: datetime) -> Frequency:
     if not live:
         return Frequency((), None, None, 1.0)
     start = _start_of(live)
     day0 = start.date()
-    weeks_total = (now.date() - day0).days // 7 + 1
-    counts = [0] * weeks_total
-    for e in live:
-        counts[min(weeks_total - 1, (e.started_at.date() - day0).days // 7)] += 1
-    full = counts[:-1] if len(counts) > 2 else counts
+    counts = _weekly(Counter((e.started_at.date() - day0).days // 7 for e in live).items(),
+                     day0, now)  # fmt: skip
+    full = _full_weeks(counts)
     spread = stats.dispersion(full)
     times = [e.started_at.timestamp() for e in live]
-    halves = _compare(times, start, start + (now - start) / 2, now, spread, MIN_DAYS / 2)
+    halves = _compare(times, start, diary_midpoint(live[0].started_at, now), now, spread,
+                      MIN_DAYS / 2)  # fmt: skip
     kendall = None
     if halves.needed is None:
         series = full

@@ -143,6 +143,7 @@ def _references(kb: KnowledgeBase) -> Iterator[Problem]:
     targets: dict[str, Iterable[str]] = {
         "cause": kb.causes,
         "region": v.REGIONS,
+        "side": v.SIDES,
         "medicine": kb.medicines,
         "red_flag": {f.id for f in kb.red_flags},
         "disposition": v.DISPOSITIONS,

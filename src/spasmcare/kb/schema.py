@@ -332,8 +332,8 @@ class Code(Entry):
 
     id: Id
     concept: str = Field(
-        pattern=r"^(cause|region|medicine|observation|finding|red_flag|disposition):[a-z0-9_]+$",
-        description="What it codes, as kind:id (cause:tetanus, region:calf, medicine:ibuprofen).",
+        pattern=r"^(cause|region|side|medicine|observation|finding|red_flag|disposition):[a-z0-9_]+$",
+        description="What it codes, as kind:id (cause:tetanus, region:calf, side:left).",
     )
     system: Literal["snomed_ct", "icd10", "icd10_cm", "loinc", "rxnorm", "atc"] = Field(
         description="The terminology."
@@ -344,6 +344,23 @@ class Code(Entry):
         description="verified: checked in the official release; otherwise still to check."
     )
     sources: list[Id] = Field(default_factory=list, description="Where the code was seen.")
+    checked_against: str | None = Field(
+        None,
+        description="For a verified code: the terminology's own browser or release file it was "
+        "checked in, with its version (SNOMED CT International 2025-01-01 release).",
+    )
+    checked_on: str | None = Field(
+        None, pattern=r"^\d{4}-\d{2}-\d{2}$", description="For a verified code: the day checked."
+    )
+
+    @model_validator(mode="after")
+    def _verified_says_where(self) -> "Code":
+        if self.status == "verified" and not (self.checked_against and self.checked_on):
+            raise ValueError(
+                "a verified code needs checked_against (the terminology's own browser or "
+                "release file, with its version) and checked_on (YYYY-MM-DD)"
+            )
+        return self
 
 
 class Term(Entry):

@@ -1,9 +1,6 @@
-"""The clinician report: ``content`` gathers what it says, ``pdf`` lays it out.
+"""The clinician report: ``content`` gathers what it says (``clinical`` words it for a
+clinician), ``pdf`` lays it out.
 
-``spasmcare.services.reports`` makes one from a diary."""
-
-from __future__ import annotations
-
-from spasmcare.report.content import Content, Who, gather
-
-__all__ = ["Content", "Who", "gather"]
+``spasmcare.services.reports`` makes one from a diary. Importing the package imports none of
+them.
+"""

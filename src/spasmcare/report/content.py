@@ -6,7 +6,7 @@ medicines, episodes) is the point of the report and is always included.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -15,6 +15,15 @@ from spasmcare.insights.model import Insights
 from spasmcare.insights.wording import describe
 from spasmcare.kb.load import KnowledgeBase
 from spasmcare.kb.schema import Question
+from spasmcare.report.clinical import Screen, fact
+from spasmcare.report.clinical import numbers as episode_numbers
+from spasmcare.report.clinical import recent as recent_rows
+from spasmcare.report.clinical import screen as screen_of
+from spasmcare.result import Result
+from spasmcare.wording import reasons, summary
+
+CAUSES = 4
+"""Likely causes the report lists."""
 
 
 @dataclass(frozen=True)
@@ -37,6 +46,26 @@ class MedicineLine:
 
 
 @dataclass(frozen=True)
+class Short:
+    """What a result shows first, as the pages and the terminal show it."""
+
+    first_steps: list[str]
+    why: str | None
+    signs: list[str]
+
+    @classmethod
+    def of(cls, kb: KnowledgeBase, raw: dict[str, Any]) -> Short | None:
+        try:
+            result = Result.model_validate(raw)
+        except ValueError:  # an assessment saved by an older version: the full text only
+            return None
+        signs = [] if summary.is_emergency(result) else summary.warning_signs(kb, result)[0]
+        steps = (summary.while_waiting(kb, result) if summary.is_emergency(result)
+                 else summary.first_steps(result))  # fmt: skip
+        return cls([s.title for s in steps], summary.why(result), signs)
+
+
+@dataclass(frozen=True)
 class Content:
     """Every section of the report, in order."""
 
@@ -52,6 +81,21 @@ class Content:
     checkins: list[CheckIn]
     knowledge_version: str
     sources: list[str] = field(default_factory=list)
+    short: Short | None = None
+    """The assessment's short part: what to do now, why, the warning signs that matter."""
+    because: dict[str, str] = field(default_factory=dict)
+    """Each red flag's reasons (by the flag's id) as sentences."""
+    source_ids: list[str] = field(default_factory=list)
+    screen: Screen | None = None
+    numbers: list[tuple[str, str]] = field(default_factory=list)
+    recent: list[list[str]] = field(default_factory=list)
+    flags: list[tuple[str, str, str, str]] = field(default_factory=list)
+    """Each red flag that fired: title, level, the findings behind it, its reference numbers."""
+
+    def refs(self, ids: list[str]) -> str:
+        """Reference numbers ("[1, 3]") of the cited sources among ``ids``."""
+        numbers = [str(self.source_ids.index(i) + 1) for i in ids if i in self.source_ids]
+        return f"[{', '.join(numbers)}]" if numbers else ""
 
     @property
     def result(self) -> dict[str, Any]:
@@ -69,7 +113,8 @@ def gather(
     latest = assessments[-1] if assessments else None
     medicines = [_medicine(kb, m) for m in (profile.medications if profile else ())]
     cited = _cited(latest.result if latest else {}) + [s for m in medicines for s in m.sources]
-    return Content(
+    source_ids = list(dict.fromkeys(cited))
+    made = Content(
         now=now,
         since=since,
         who=_who(who, profile),
@@ -81,8 +126,22 @@ def gather(
         steps=steps,
         checkins=checkins,
         knowledge_version=latest.knowledge_version if latest else kb.version,
-        sources=[_source(kb, s) for s in dict.fromkeys(cited)],
+        short=Short.of(kb, latest.result) if latest else None,
+        because={
+            str(f.get("id")): reasons.sentences(kb, f.get("because", []))
+            for f in (latest.result.get("red_flags", []) if latest else [])
+        },
+        sources=[_source(kb, s) for s in source_ids],
+        source_ids=source_ids,
+        screen=screen_of(kb, kb.questions, latest.case) if latest else None,
+        numbers=episode_numbers(chosen),
+        recent=recent_rows(chosen),
     )
+    flags = [(f["title"], str(f["disposition"]).replace("_", " "),
+              "; ".join(fact(kb, b) for b in f.get("because", [])),
+              made.refs(list(f.get("sources", []))))
+             for f in made.result.get("red_flags", [])]  # fmt: skip
+    return replace(made, flags=flags)
 
 
 def _who(who: Who, profile: Profile | None) -> list[tuple[str, str]]:
@@ -144,19 +203,24 @@ def _condition(kb: KnowledgeBase, name: str) -> str:
 
 
 def _cited(result: dict[str, Any]) -> list[str]:
+    """The sources of what the report shows: the red flags and the causes listed (the care
+    plan's own sources stay with the patient's copy)."""
     found: list[str] = []
     for flag in result.get("red_flags", []):
         found += flag.get("sources", [])
-    for cause in result.get("causes", [])[:3]:
+    for cause in result.get("causes", [])[:CAUSES]:
         found += cause.get("sources", [])
-    for step in result.get("plan", {}).get("steps", []):
-        found += step.get("sources", [])
     return found
 
 
 def _source(kb: KnowledgeBase, ident: str) -> str:
+    """A compact reference: the first author (et al.), the year and the title."""
     s = kb.sources.get(ident)
     if s is None:
         return ident
-    year = f" ({s.year})" if s.year else ""
-    return f"{s.authors}{year}. {s.title}." + (f" {s.url}" if s.url else "")
+    authors = s.authors.split(",")
+    first = authors[0].strip() + (" et al." if len(authors) > 2 else "")
+    if len(authors) == 2:
+        first = f"{authors[0].strip()}, {authors[1].strip()}"
+    year = f" {s.year}" if s.year else ""
+    return f"{first}{year}. {s.title}."

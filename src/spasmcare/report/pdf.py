@@ -31,7 +31,8 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
 
 from spasmcare import private
 from spasmcare.insights import charts
-from spasmcare.report.content import Content
+from spasmcare.report.clinical import third_person
+from spasmcare.report.content import CAUSES, Content
 
 BANNER: Final = {
     "emergency": "#D55E00",
@@ -45,6 +46,8 @@ BANNER: Final = {
 CHART_NAMES: Final = ("episodes_per_week", "time_of_day", "body_regions", "pain_over_time",
                       "triggers", "what_helped")  # fmt: skip
 WIDTH: Final = A4[0] - 30 * mm
+FLAG: Final = "#F6D9B8"
+"""Row shading of a medicine flagged for a cramp link (light Okabe-Ito orange)."""
 
 _styles = getSampleStyleSheet()
 H1 = ParagraphStyle("h1", parent=_styles["Heading1"], fontSize=15, spaceAfter=2)
@@ -82,14 +85,19 @@ def p(text: str, style: ParagraphStyle = BODY) -> Paragraph:
 def story(c: Content) -> list[Flowable]:
     parts: list[Flowable] = [p("spasmcare clinician summary", H1)]
     period = f"from {c.since:%Y-%m-%d}" if c.since else "the whole diary"
-    parts.append(p(f"Prepared {c.now:%Y-%m-%d %H:%M} from the person's own diary ({period}). "
-                   "Information and triage support, not a diagnosis.", SMALL))  # fmt: skip
+    parts.append(p(f"Prepared {c.now:%Y-%m-%d %H:%M} from the patient's self-kept diary "
+                   f"({period}) and their latest spasmcare assessment. Decision support, not "
+                   "a diagnosis; the advice shown to the patient is not repeated here.",
+                   SMALL))  # fmt: skip
     parts += _who(c) + _assessment(c) + _episodes(c) + _medicines(c) + _plan(c) + _knowledge(c)
     return parts
 
 
 def _who(c: Content) -> list[Flowable]:
-    shown = "; ".join(f"{k}: {v}" for k, v in c.who) or "Not included (the person's choice)."
+    shown = "; ".join(f"{k}: {v}" for k, v in c.who) or (
+        "Not identified: the patient left out name, age and sex (they are added only when "
+        "the patient asks)."
+    )
     return [p("Who", H2), p(shown)]
 
 
@@ -99,78 +107,109 @@ def _assessment(c: Content) -> list[Flowable]:
     disposition = str(r.get("disposition", "none"))
     words = disposition.replace("_", " ").upper() if c.assessment else "NO ASSESSMENT SAVED"
     when = f" ({c.assessment.at:%Y-%m-%d})" if c.assessment else ""
-    banner = Table([[p(f"Disposition: {words}{when}", H2)], [p(str(r.get("headline", "")))]],
-                   colWidths=[WIDTH])  # fmt: skip
+    summary = "No assessment has been saved to the diary."
+    if c.assessment and c.screen is not None:
+        flags, missing = len(c.flags), len(c.screen.not_asked)
+        summary = (f"{flags} red flag{'s' if flags != 1 else ''} fired; {missing} red-flag "
+                   f"screening item{'s' if missing != 1 else ''} not asked "
+                   "(listed below).")  # fmt: skip
+        if r.get("failsafe"):
+            summary += " Failsafe: the engine could not complete the assessment."
+    banner = Table([[p(f"Disposition: {words}{when}", H2)], [p(summary)]], colWidths=[WIDTH])
     banner.setStyle(TableStyle([
         ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(BANNER.get(disposition, "#BBBBBB"))),
         ("BOX", (0, 0), (-1, -1), 1, colors.black),
     ]))  # fmt: skip
     parts.append(banner)
-    flags = r.get("red_flags", [])
     parts.append(p("Red flags", H2))
-    if flags:
-        for f in flags:
-            parts.append(p(f"{f['title']} ({f['disposition']}): {f['explanation']} Because: "
-                           f"{'; '.join(f['because'])}. Action: {f['action']}"))  # fmt: skip
+    if c.flags:
+        rows = [[p(h, SMALL) for h in ("Red flag", "Level", "Findings", "Ref.")]]
+        rows += [[p(t, SMALL), p(level, SMALL), p(why, SMALL), p(refs, SMALL)]
+                 for t, level, why, refs in c.flags]  # fmt: skip
+        parts.append(_grid(rows, [WIDTH * 0.34, WIDTH * 0.1, WIDTH * 0.46, WIDTH * 0.1], True))
     else:
-        parts.append(p("None fired."))
-    if c.answers:
+        parts.append(p("None fired." if c.assessment else "No assessment saved."))
+    if c.screen is not None:
         parts.append(p("Red-flag questions and answers", H2))
-        cells = [[p(q, SMALL), p(a, SMALL)] for q, a in c.answers]
-        half = (len(cells) + 1) // 2
-        rows = [[*cells[n], *(cells[n + half] if n + half < len(cells) else ["", ""])]
-                for n in range(half)]  # fmt: skip
-        parts.append(_grid(rows, [WIDTH * 0.37, WIDTH * 0.13] * 2))
-    causes = r.get("causes", [])[:4]
+        lines = (("Present", c.screen.present), ("Absent", c.screen.absent),
+                 ("Not asked", c.screen.not_asked), ("Other answers", c.screen.other))  # fmt: skip
+        # Findings present come first and large; a long "not asked" list (an assessment the
+        # diary made, which asks nothing) is kept small.
+        rows = [[p(f"{name} ({len(items)})", SMALL),
+                 p("; ".join(items) or "none", TINY if len(items) > 12 else SMALL)]
+                for name, items in lines]  # fmt: skip
+        parts.append(_grid(rows, [WIDTH * 0.14, WIDTH * 0.86]))
+    causes = r.get("causes", [])[:CAUSES]
     parts.append(p("Likely causes", H2))
-    for cause in causes:
-        parts.append(p(f"{cause['title']} ({cause['likelihood'].replace('_', ' ')}"
-                       f"{', serious' if cause.get('serious') else ''}). For: "
-                       f"{' '.join(cause.get('for', [])) or 'none'} Against: "
-                       f"{' '.join(cause.get('against', [])) or 'none'}"))  # fmt: skip
-    if not causes:
+    if causes:
+        rows = [[p(h, SMALL) for h in ("Cause", "Likelihood", "For", "Against", "Ref.")]]
+        for cause in causes:
+            title = cause["title"] + (" (serious)" if cause.get("serious") else "")
+            for_, against = (third_person(" ".join(cause.get(k, []))) or "none"
+                             for k in ("for", "against"))  # fmt: skip
+            rows.append([p(title, SMALL), p(cause["likelihood"].replace("_", " "), SMALL),
+                         p(for_, SMALL), p(against, SMALL),
+                         p(c.refs(list(cause.get("sources", []))), SMALL)])  # fmt: skip
+        widths = [WIDTH * x for x in (0.22, 0.1, 0.36, 0.24, 0.08)]
+        parts.append(_grid(rows, widths, True))
+    else:
         parts.append(p("No assessment saved yet."))
     return parts
 
 
+RECENT_HEADER: Final = ("Started (local)", "Site", "Pain 0-10", "Minutes", "Triggers",
+                        "Tried (how much it helped)")  # fmt: skip
+
+
 def _episodes(c: Content) -> list[Flowable]:
     i = c.insights
-    span = f" from {i.first:%Y-%m-%d} to {i.last:%Y-%m-%d}" if i.first and i.last else ""
-    parts: list[Flowable] = [
-        p("Episode summary", H2),
-        p(f"{i.episodes} episodes{span}. {i.summary}"),
-    ]
+    parts: list[Flowable] = [p("Episode summary", H2), p(third_person(i.summary))]
+    rows = [[p(k, SMALL), p(v, SMALL)] for k, v in c.numbers]
+    parts.append(_grid(rows, [WIDTH * 0.18, WIDTH * 0.82]))
     if i.plan is not None:
-        parts.append(p(i.plan.sentence))
+        parts.append(p(third_person(i.plan.sentence)))
     if i.episodes == 0:
         return parts
+    parts.append(p(f"The {len(c.recent)} most recent episodes", SMALL))
+    table = [[p(h, SMALL) for h in RECENT_HEADER]]
+    table += [[p(x, SMALL) for x in row] for row in c.recent]
+    parts.append(_grid(table, [WIDTH * x for x in (0.15, 0.13, 0.08, 0.08, 0.24, 0.32)], True))
     made = {chart.name: chart for chart in charts.charts(i, caption=False)}
     rows = []
     for name in CHART_NAMES:
         chart = made[name]
+        sentence = p(third_person(chart.sentence))
         if chart.empty:
             said = Paragraph(f"<b>{escape(chart.title)}</b>: nothing recorded yet.", BODY)
-            rows.append([said, p(chart.sentence)])
+            rows.append([said, sentence])
             continue
         image = Image(io.BytesIO(chart.png(dpi=100)), width=WIDTH * 0.46, height=WIDTH * 0.46
                       * chart.figure.get_figheight() / chart.figure.get_figwidth())  # fmt: skip
-        rows.append([image, p(chart.sentence)])
+        rows.append([image, sentence])
     grid = Table(rows, colWidths=[WIDTH * 0.48, WIDTH * 0.52])
     grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
     parts.append(grid)
-    parts += [p(x, SMALL) for x in i.caveats]
+    parts += [p(third_person(x), SMALL) for x in i.caveats]
     return parts
 
 
 def _medicines(c: Content) -> list[Flowable]:
     parts: list[Flowable] = [p("Medicines and conditions", H2)]
     if c.medicines:
-        rows = [[p("Medicine", SMALL), p("Cramp link", SMALL), p("Note", SMALL)]]
-        for m in c.medicines:
-            name = m.name + (f" ({m.known_as})" if m.known_as and m.known_as != m.name else "")
+        rows = [[p(h, SMALL) for h in ("Medicine", "Cramp link", "Note", "Ref.")]]
+        flagged = []
+        for n, m in enumerate(c.medicines, 1):
+            name = m.name + (f" ({m.known_as})" if m.known_as and m.known_as.lower()
+                             != m.name.lower() else "")  # fmt: skip
             flag = f"FLAGGED: grade {m.cramp_link}" if m.cramp_link else "none known"
-            rows.append([p(name, SMALL), p(flag, SMALL), p(m.note or "", SMALL)])
-        parts.append(_grid(rows, [WIDTH * 0.25, WIDTH * 0.17, WIDTH * 0.58], header=True))
+            if m.cramp_link:
+                flagged.append(n)
+            rows.append([p(name, SMALL), p(flag, SMALL), p(third_person(m.note or ""), SMALL),
+                         p(c.refs(list(m.sources)), SMALL)])  # fmt: skip
+        table = _grid(rows, [WIDTH * 0.25, WIDTH * 0.15, WIDTH * 0.5, WIDTH * 0.1], header=True)
+        for n in flagged:
+            table.setStyle(TableStyle([("BACKGROUND", (0, n), (-1, n), colors.HexColor(FLAG))]))
+        parts.append(table)
     else:
         parts.append(p("No medicines recorded."))
     parts.append(p("Conditions: " + (", ".join(c.conditions) or "none recorded") + "."))
@@ -182,24 +221,25 @@ def _plan(c: Content) -> list[Flowable]:
     groups: dict[str, list[str]] = {}
     for s in c.steps:
         stopped = f"stopped {s.stopped_at:%Y-%m-%d}" if s.stopped_at else "ongoing"
-        key = f"Started {s.started_at:%Y-%m-%d} ({stopped})"
-        groups.setdefault(key, []).append(s.title or s.step_id)
+        key = f"Self-care plan started {s.started_at:%Y-%m-%d} ({stopped})"
+        groups.setdefault(key, []).append(third_person(s.title or s.step_id))
     for key, titles in groups.items():
-        parts.append(p(f"{key}: {'; '.join(dict.fromkeys(titles))}."))
+        unique = list(dict.fromkeys(titles))
+        parts.append(p(f"{key}, {len(unique)} items: {'; '.join(unique)}.", SMALL))
     if not c.steps:
         parts.append(p("No care-plan steps followed yet."))
     if c.insights.plan is not None:
-        parts.append(p(c.insights.plan.sentence))
+        parts.append(p(third_person(c.insights.plan.sentence)))
     answers = [f"{x.at:%Y-%m-%d}: {x.answer}" + (f" ({x.note})" if x.note else "")
                for x in c.checkins]  # fmt: skip
-    parts.append(p("Check-ins: " + ("; ".join(answers) or "none yet") + "."))
+    parts.append(p("Check-ins (is it better?): " + ("; ".join(answers) or "none yet") + "."))
     return parts
 
 
 def _knowledge(c: Content) -> list[Flowable]:
     parts: list[Flowable] = [
         p("Knowledge base and sources", H2),
-        p(f"Knowledge base version {c.knowledge_version}."),
+        p(f"Knowledge base version {c.knowledge_version}.", SMALL),
     ]
     listed = " ".join(f"[{n}] {s}" for n, s in enumerate(c.sources, 1))
     parts.append(p(listed or "No sources cited.", TINY))

@@ -1,26 +1,24 @@
 """Assessments: a case assessed, and the interview that builds one, for every interface.
 
 The interview's state is plain JSON (the pages keep it in the server-side session, the terminal
-in memory): the answers so far, the questions asked, and a history of earlier states so that
-"Back" and "Change" restore exactly what was there before. ``parse`` turns what a person gave
-(a form's values, the terminal's typed choices) into the engine's value, "not sure" included,
-or an ``AnswerError`` that says what to give instead.
+in memory): every answer given, kept through "Back" and "Change" (``services.interview``).
+``parse`` turns what a person gave (a form's values, the terminal's typed choices) into the
+engine's value, "not sure" included, or an ``AnswerError`` that says what to give instead.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from spasmcare.case import CaseError
-from spasmcare.diary.model import Assessment, Episode, Profile
+from spasmcare.diary.model import Assessment, Episode
 from spasmcare.engine.assess import assess, failsafe
-from spasmcare.engine.interview import answer, next_question
 from spasmcare.errors import Problem
 from spasmcare.kb import schema
 from spasmcare.kb.load import KnowledgeBase
 from spasmcare.result import Result
+from spasmcare.services.interview import State
 from spasmcare.vocabulary import REGIONS
 
 if TYPE_CHECKING:
@@ -40,49 +38,6 @@ class AnswerError(Problem):
 
     def __init__(self, message: str) -> None:
         super().__init__("", message=message)
-
-
-@dataclass
-class State:
-    answers: dict[str, Any]
-    asked: list[str]
-    history: list[dict[str, Any]]
-
-    @classmethod
-    def start(cls, profile: Profile | None) -> State:
-        """A new interview; what the profile already knows is not asked again."""
-        answers: dict[str, Any] = {}
-        if profile is not None:
-            for key, value in profile.as_json().items():
-                if value not in (None, []):
-                    answers[key] = value
-        return cls(answers, [], [])
-
-    @classmethod
-    def of(cls, raw: dict[str, Any]) -> State:
-        return cls(dict(raw["answers"]), list(raw["asked"]), list(raw["history"]))
-
-    def as_json(self) -> dict[str, Any]:
-        return {"answers": self.answers, "asked": self.asked, "history": self.history}
-
-    def current(self, kb: KnowledgeBase) -> schema.Question | None:
-        return next_question(kb, self.answers, set(self.asked))
-
-    def apply(self, question: schema.Question, value: Any, shown: str) -> None:
-        self.history.append(
-            {"question": question.id, "shown": shown, "answers": self.answers, "asked": self.asked}
-        )
-        self.asked = [*self.asked, question.id]
-        if value is not None:
-            self.answers = answer(question, self.answers, value)
-
-    def back(self, to: str | None = None) -> None:
-        """Undo the last answer, or every answer from question ``to`` on."""
-        while self.history:
-            last = self.history.pop()
-            self.answers, self.asked = last["answers"], last["asked"]
-            if to is None or last["question"] == to:
-                return
 
 
 def parse(kb: KnowledgeBase, q: schema.Question, values: list[str]) -> tuple[Any, str]:

@@ -8,8 +8,10 @@ needs to know the database library.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -22,7 +24,8 @@ from spasmcare.diary.tables import LOCAL_OWNER
 from spasmcare.errors import Problem
 
 __all__ = [
-    "LOCAL_OWNER", "CannotOpen", "NotFound", "Outcome", "Record", "Store", "check_in", "demo",
+    "LOCAL_OWNER", "CannotOpen", "NotFound", "Outcome", "Record", "Store", "Tally", "check_in",
+    "demo",
     "due_assessment", "import_file", "log_episode", "opened",
 ]  # fmt: skip
 
@@ -59,21 +62,50 @@ def opened(settings: Settings) -> Iterator[Store]:
         store.close()
 
 
-def import_file(store: Store, path: Path, now: datetime) -> tuple[int, dict[str, int]]:
+@dataclass
+class Tally:
+    """How far an import is: records read, and the FHIR resources left out by type (those the
+    diary does not restore: they are derived from the saved assessments)."""
+
+    records: int = 0
+    resources: int = 0
+    left_out: Counter[str] = field(default_factory=Counter)
+
+
+def import_file(
+    store: Store, path: Path, now: datetime, progress: Callable[[Tally], None] | None = None
+) -> tuple[int, dict[str, int]]:
     """Import an export file all or nothing: the episodes added, and the other records by kind
-    (assessment, checkin)."""
+    (assessment, checkin). ``progress`` hears how far it is, after every record or resource;
+    a FHIR file with nothing for the diary in it is refused."""
     from spasmcare.diary.model import CheckIn
     from spasmcare.formats import files
 
     kept = {Assessment: 0, CheckIn: 0}
+    tally = Tally()
+    tell = progress or (lambda t: None)
+
+    def seen(kind: str, restored: bool) -> None:
+        tally.resources += 1
+        if not restored:
+            tally.left_out[kind] += 1
+        tell(tally)
 
     def counted(records: Iterable[Record]) -> Iterator[Record]:
         for record in records:
             if type(record) in kept:
                 kept[type(record)] += 1
+            tally.records += 1
+            tell(tally)
             yield record
+        if tally.resources and not tally.records:
+            kinds = ", ".join(f"{n} {k}" for k, n in sorted(tally.left_out.items()))
+            raise Problem("file", message=(
+                f"{path}: the FHIR file holds nothing for the diary ({kinds}); import a Bundle "
+                "or NDJSON export with episodes (Observation), a profile or assessments"
+            ))  # fmt: skip
 
-    count = store.load(counted(files.read(path, now)))
+    count = store.load(counted(files.read(path, now, seen)))
     return count, {"assessment": kept[Assessment], "checkin": kept[CheckIn]}
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TextIO
 
 from spasmcare.accounts.people import People
@@ -56,3 +57,35 @@ def export(store: Store, kind: str) -> Export:
     write(store, out, kind)
     media, name = KINDS[kind]
     return Export(out.getvalue().encode(), media, name)
+
+
+def write_bulk(store: Store, folder: Path) -> tuple[Diary, list[Path]]:
+    """Write the diary as FHIR Bulk Data NDJSON into ``folder``: one file per resource type
+    (``Patient.ndjson``, ``Observation.ndjson``...); returns what was written and the files.
+    Each file appears whole or not at all (written aside, then renamed)."""
+    import json
+
+    from spasmcare.fhir.export import resources
+    from spasmcare.fhir.patient import derived_id
+    from spasmcare.kb.load import load_default
+
+    diary = store.snapshot()
+    folder.mkdir(parents=True, exist_ok=True)
+    handles: dict[str, TextIO] = {}
+    try:
+        pid = patient_id(store) or derived_id(diary)
+        for resource in resources(diary, pid, load_default(), bundle=False):
+            kind = resource["resourceType"]
+            if kind not in handles:
+                partial = folder / f"{kind}.ndjson.partial"
+                handles[kind] = partial.open("w", encoding="utf-8", newline="")
+            handles[kind].write(json.dumps(resource, ensure_ascii=False) + "\n")
+    finally:
+        for handle in handles.values():
+            handle.close()
+    written = []
+    for kind in handles:
+        final = folder / f"{kind}.ndjson"
+        (folder / f"{kind}.ndjson.partial").replace(final)
+        written.append(final)
+    return diary, written

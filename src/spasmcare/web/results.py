@@ -6,7 +6,7 @@ from typing import Any
 
 from spasmcare.kb.load import KnowledgeBase
 from spasmcare.result import Result
-from spasmcare.wording import summary
+from spasmcare.wording import reasons, summary
 
 LOOK = {
     "emergency": ("emergency", "!", "Emergency"),
@@ -21,27 +21,6 @@ EVIDENCE = {
     "weak": "Weak evidence",
     "not_recommended": "Not recommended",
 }
-
-
-FIELDS = {
-    "age": "age", "sex": "sex", "pregnant": "pregnant", "region": "where",
-    "side": "side", "onset": "how it started", "duration_minutes": "minutes it lasts",
-    "days_since_first": "days since the first episode", "frequency": "how often",
-    "time_of_day": "when", "severity_0_10": "worst pain (0 to 10)",
-    "associated": "symptom", "medications": "medicine", "conditions": "condition",
-    "recent": "recently", "home_treatment_tried_days": "days of self-care tried",
-}  # fmt: skip
-
-
-def said(kb: KnowledgeBase, fact: str) -> str:
-    """An engine fact such as "associated: saddle_numbness" in plain words."""
-    field, sep, value = fact.partition(": ")
-    if not sep or field not in FIELDS:
-        return fact
-    if value == "not known":
-        return f"{FIELDS[field]}: not known"
-    words = ", ".join(kb.label(field, v).replace("_", " ") for v in value.split(", "))
-    return f"{FIELDS[field]}: {words}"
 
 
 def result_view(
@@ -64,6 +43,7 @@ def result_view(
     numbers = {s.id: n for n, s in enumerate(sources, 1)}
     actions = list(dict.fromkeys(f.action for f in result.red_flags))
     emergency = summary.is_emergency(result)
+    signs, more_signs = summary.warning_signs(kb, result)
     if emergency:  # one instruction, the headline; nothing less urgent beside it
         actions = []
     return {
@@ -71,10 +51,14 @@ def result_view(
         "actions": actions,
         "emergency": emergency,
         "call": summary.CALL,
-        "reasons": summary.emergency_reasons(result) if emergency else result.red_flags,
+        "reasons": summary.care_reasons(result),
         "steps": summary.while_waiting(kb, result) if emergency else result.plan.steps,
         "causes": summary.emergency_causes(result) if emergency else result.causes,
-        "said": lambda fact: said(kb, fact),
+        "why": summary.why(result),
+        "first_steps": [] if emergency else summary.first_steps(result),
+        "signs": signs,
+        "more_signs": more_signs,
+        "reasons_of": lambda facts: reasons.sentences(kb, facts),
         "style": style,
         "icon": icon,
         "word": word,

@@ -60,7 +60,8 @@ def _state(request: Request) -> interview.State:
     raw = session(request).data.get(KEY)
     if raw is None:
         return _new_state(request)
-    return interview.State.of(raw)
+    state = interview.State.of(raw)  # None: kept by an older version, so start again
+    return state if state is not None else _new_state(request)
 
 
 def _new_state(request: Request) -> interview.State:
@@ -107,11 +108,12 @@ def _question(
     values: dict[str, Any] = {
         "q": q,
         "error": error,
-        "number": len(state.history) + 1,
+        "number": state.number(kb, q),
         "part": blocks.index(q.block) + 1,
         "parts": len(blocks),
         "part_name": interview.BLOCKS[q.block],
-        "can_go_back": bool(state.history),
+        "can_go_back": state.can_go_back(kb),
+        "filled": state.filled(q),
         "checklist": interview.checklist(q) if q.type == "multi_choice" else [],
         "regions": {
             "Front of the body": [(r, kb.label("region", r)) for r in FRONT],
@@ -134,14 +136,14 @@ async def answer_page(request: Request) -> Response:
     if data.get("question") != question.id:  # a stale page (e.g. after Back in the browser)
         return redirect("/assess")
     if data.get("action") == "back":
-        state.back()
+        state.back(kb)
         _keep(request, state)
         return redirect("/assess")
     try:
         value, shown = interview.parse(kb, question, [str(v) for v in data.getlist("value")])
     except interview.AnswerError as error:
         return _question(request, state, question, form_message(error), status=400)
-    state.apply(question, value, shown)
+    state.apply(kb, question, value, shown, [str(v) for v in data.getlist("value")])
     _keep(request, state)
     return redirect("/assess" if state.current(kb) else "/assess/result")
 
@@ -152,7 +154,7 @@ async def back(request: Request) -> Response:
     data = await context.form(request)
     state = _state(request)
     to = data.get("question")
-    state.back(to if isinstance(to, str) else None)
+    state.back(services(request).kb, to if isinstance(to, str) else None)
     _keep(request, state)
     return redirect("/assess")
 
@@ -170,9 +172,9 @@ async def result_page(request: Request) -> Response:
     if "result" in s.data:
         result = Result.model_validate(s.data["result"])
     else:
-        result = interview.result_of(kb, state.answers)
+        result = interview.result_of(kb, state.answers(kb))
         _keep(request, state, result)
-    view = result_view(kb, result, state.history, saved=bool(s.data.get("saved")))
+    view = result_view(kb, result, state.history(kb), saved=bool(s.data.get("saved")))
     return render(request, "result.html", view)
 
 
@@ -183,8 +185,8 @@ async def save(request: Request) -> Response:
     s = session(request)
     if "result" not in s.data:
         return redirect("/assess")
-    interview.save(context.diary(request), _state(request).answers, s.data["result"],
-                   clock.now())  # fmt: skip
+    answers = _state(request).answers(services(request).kb)
+    interview.save(context.diary(request), answers, s.data["result"], clock.now())
     s.data["saved"] = True
     s.changed = True
     flash(request, "Saved to your diary: the episode and this assessment.", "success")

@@ -17,7 +17,7 @@ from spasmcare.services import diary as actions
 from spasmcare.services.diary import NotFound, Outcome
 from spasmcare.web import context
 from spasmcare.web.context import flash, redirect, render, services
-from spasmcare.web.results import said
+from spasmcare.wording import reasons
 
 router = APIRouter(prefix="/diary")
 PAGE = 50
@@ -103,7 +103,7 @@ def _advice(request: Request, outcome: Outcome) -> None:
         cited = [kb.sources[s] for s in flag.sources if s in kb.sources]
         flash(
             request, f"{about}{flag.title}: {flag.action}", "warning", why=flag.explanation,
-            because=[said(kb, b) for b in flag.because],
+            because=reasons.sentences(kb, flag.because),
             sources=[{"title": s.title, "url": s.url} for s in cited],
         )  # fmt: skip
     if evaluation.result.failsafe:
@@ -124,9 +124,9 @@ def diary_page(request: Request) -> HTMLResponse:
     store = context.diary(request)
     episodes = store.episodes(limit=PAGE)
     due = actions.due_assessment(store, clock.now())
-    last = store.last_logged()  # the form starts from the episode just logged
     return render(request, "diary.html", {
-        "episodes": episodes, "last": last, "due": due, "total": store.count(), "form": None,
+        "episodes": episodes, "last": store.last_logged(), "due": due,
+        "total": store.count(), "form": None,
         "errors": {}, **_fields(request, []),
     })  # fmt: skip
 

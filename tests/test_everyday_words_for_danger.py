@@ -1,0 +1,653 @@
+"""Dangers people describe as a pulled muscle, a cramp or an ache, beside their lookalikes.
+
+Each presentation is given in several wordings, as people answer (answers they do not know are
+left out), with the level its guidance gives (NHS, HSE, NHS inform, NICE NG156, MHRA), and with
+the ordinary cases that must not be called dangerous.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.test_lay_presentations import wrong_levels
+
+Cases = list[tuple[dict[str, Any], set[str]]]
+
+CHEST_PAIN: Cases = [
+    # "thought I pulled a chest muscle, it's been squeezing for an hour and now my jaw aches"
+    (
+        {
+            "region": "chest",
+            "age": 66,
+            "sex": "female",
+            "onset": "sudden",
+            "duration_minutes": 60,
+            "associated": ["jaw_pain"],
+        },
+        {"emergency"},
+    ),
+    # "a cramp in my chest that won't let go, going into my left arm" (length not known)
+    ({"region": "chest", "age": 57, "associated": ["arm_pain_radiating"]}, {"emergency"}),
+    # "tight chest for twenty minutes, came on out of nowhere" (nothing else said)
+    ({"region": "chest", "onset": "sudden", "duration_minutes": 20}, {"emergency"}),
+    # the same, told as "chest pain" with the cramp elsewhere
+    ({"region": "upper_back", "age": 50, "associated": ["chest_pain"]}, {"emergency"}),
+    # lookalike: a pec that hurts to press after the gym, 20 minutes, not spreading: a strain,
+    # not an ambulance (a cramp of over 10 minutes still gets its same-day check)
+    (
+        {
+            "region": "chest",
+            "age": 28,
+            "onset": "sudden",
+            "duration_minutes": 20,
+            "time_of_day": "after_exercise",
+            "recent": ["intense_exercise"],
+            "associated": ["tenderness", "pain_worse_on_movement"],
+        },
+        {"self_care", "routine", "soon", "urgent"},
+    ),
+    # the same strain lasting five minutes is self-care
+    (
+        {
+            "region": "chest",
+            "age": 28,
+            "onset": "sudden",
+            "duration_minutes": 5,
+            "time_of_day": "after_exercise",
+            "recent": ["intense_exercise"],
+            "associated": ["tenderness", "pain_worse_on_movement"],
+        },
+        {"self_care"},
+    ),
+    # lookalike: a few seconds' twinge between the ribs now and then
+    (
+        {
+            "region": "chest",
+            "age": 35,
+            "duration_minutes": 1,
+            "frequency": "occasional",
+            "onset": "sudden",
+        },
+        {"self_care", "routine"},
+    ),
+]
+
+FEVER_AND_BREATHLESS: Cases = [
+    # "chest infection all week, today my muscles ache like crazy, shivering and breathless"
+    (
+        {
+            "region": "whole_body",
+            "age": 60,
+            "associated": ["fever", "shortness_of_breath", "cough"],
+            "recent": ["upper_respiratory_infection"],
+        },
+        {"emergency"},
+    ),
+    # "aching legs, a temperature and I can't catch my breath" (age not given)
+    ({"region": "legs", "associated": ["fever", "shortness_of_breath"]}, {"emergency"}),
+    # lookalike: aching with a fever and a cough, breathing normal: today, not 999
+    (
+        {"region": "whole_body", "age": 40, "associated": ["fever", "cough"]},
+        {"urgent"},
+    ),
+]
+
+AORTA: Cases = [
+    # "72 and a smoker, dull back ache for 2 days and my belly sort of throbs"
+    (
+        {
+            "region": "lower_back",
+            "age": 72,
+            "sex": "male",
+            "onset": "gradual",
+            "days_since_first": 2,
+            "associated": ["abdominal_pain"],
+            "conditions": ["smoker"],
+        },
+        {"urgent", "emergency"},
+    ),
+    # "my side and my tummy both ache, I'm 70 with high blood pressure" (started: not sure)
+    (
+        {
+            "region": "flank",
+            "age": 70,
+            "sex": "female",
+            "associated": ["abdominal_pain"],
+            "conditions": ["high blood pressure"],
+        },
+        {"urgent", "emergency"},
+    ),
+    # the same with the age not given never earns age-based reassurance
+    ({"region": "lower_back", "associated": ["abdominal_pain"]}, {"urgent", "emergency"}),
+    # lookalike: a 35-year-old's back ache after lifting, no tummy pain
+    (
+        {
+            "region": "lower_back",
+            "age": 35,
+            "sex": "male",
+            "days_since_first": 1,
+            "recent": ["heavy_lifting"],
+            "associated": ["pain_worse_on_movement"],
+        },
+        {"self_care"},
+    ),
+]
+
+QUINOLONE: Cases = [
+    # "thought it was a calf cramp sprinting for the bus, limping badly, on ciprofloxacin"
+    (
+        {
+            "region": "calf",
+            "age": 58,
+            "onset": "sudden",
+            "associated": ["difficulty_walking"],
+            "medications": ["ciprofloxacin"],
+        },
+        {"urgent", "emergency"},
+    ),
+    # "my heel and the back of my ankle ache since starting levofloxacin"
+    ({"region": "foot", "age": 70, "medications": ["levofloxacin"]}, {"urgent", "emergency"}),
+    # "sore shoulder muscles on a quinolone antibiotic" (class name given)
+    ({"region": "shoulder", "medications": ["quinolone antibiotic"]}, {"urgent", "emergency"}),
+    # lookalike: the same calf ache on amoxicillin is not a quinolone reaction
+    (
+        {
+            "region": "calf",
+            "age": 58,
+            "onset": "gradual",
+            "duration_minutes": 2,
+            "frequency": "occasional",
+            "time_of_day": "night",
+            "medications": ["amoxicillin"],
+        },
+        {"self_care", "routine"},
+    ),
+]
+
+SUDDEN_SEVERE_TUMMY: Cases = [
+    # "really bad cramping across my whole stomach for 3 hours, never had anything like it"
+    (
+        {
+            "region": "abdomen",
+            "age": 34,
+            "sex": "female",
+            "onset": "sudden",
+            "frequency": "first_time",
+            "severity_0_10": 9,
+            "associated": ["vomiting"],
+        },
+        {"emergency"},
+    ),
+    # "tummy pain came on all of a sudden, 8 out of 10" (how often: not sure)
+    ({"region": "abdomen", "age": 50, "onset": "sudden", "severity_0_10": 8}, {"emergency"}),
+    # lookalike: the usual period cramps, bad but as every month
+    (
+        {
+            "region": "abdomen",
+            "age": 24,
+            "sex": "female",
+            "onset": "sudden",
+            "severity_0_10": 8,
+            "frequency": "occasional",
+            "days_since_first": 3000,
+            "associated": ["abdominal_pain"],
+        },
+        {"self_care", "routine"},
+    ),
+    # lookalike: a stitch while running that stopped when the run did
+    (
+        {
+            "region": "abdomen",
+            "age": 15,
+            "sex": "male",
+            "onset": "sudden",
+            "duration_minutes": 4,
+            "frequency": "first_time",
+            "time_of_day": "during_exercise",
+            "severity_0_10": 8,
+        },
+        {"self_care", "routine"},
+    ),
+]
+
+HEAT: Cases = [
+    # "sweating loads on the building site, cramping, weak and clammy" (how long: not sure)
+    (
+        {
+            "region": "whole_body",
+            "age": 42,
+            "associated": ["sweating", "weakness", "fatigue"],
+            "recent": ["heat_exposure"],
+        },
+        {"urgent", "emergency"},
+    ),
+    # "cramps in the heat and my heart is racing"
+    (
+        {"region": "legs", "associated": ["tachycardia"], "recent": ["heat_exposure"]},
+        {"urgent", "emergency"},
+    ),
+    # lookalike: a thigh cramp at the end of a hot run, nothing else
+    (
+        {
+            "region": "thigh",
+            "age": 30,
+            "time_of_day": "after_exercise",
+            "duration_minutes": 3,
+            "recent": ["heat_exposure", "long_run"],
+            "associated": [],
+        },
+        {"self_care"},
+    ),
+]
+
+CRAMPS_MOST_WEEKS: Cases = [
+    # "cramps in my feet and calves a few times a week for a couple of months"
+    (
+        {
+            "region": "calf",
+            "age": 53,
+            "frequency": "weekly",
+            "days_since_first": 60,
+            "duration_minutes": 3,
+        },
+        {"routine"},
+    ),
+    # "my hands cramp up most weeks, it's been going on since the spring" (age not given)
+    ({"region": "hand", "frequency": "weekly", "days_since_first": 120}, {"routine"}),
+    # lookalike: a child's night leg aches a couple of times a week (growing pains)
+    (
+        {
+            "region": "legs",
+            "age": 7,
+            "frequency": "weekly",
+            "days_since_first": 90,
+            "time_of_day": "night",
+            "side": "both",
+        },
+        {"self_care", "routine"},
+    ),
+    # lookalike: cramps for a week only
+    (
+        {
+            "region": "calf",
+            "age": 53,
+            "frequency": "weekly",
+            "days_since_first": 7,
+            "duration_minutes": 2,
+        },
+        {"self_care"},
+    ),
+]
+
+UPPER_BODY_PAIN_INTO_THE_JAW: Cases = [
+    # "a pulling ache in my upper back for an hour, it creeps up into my jaw, I feel wiped out"
+    (
+        {
+            "region": "upper_back",
+            "age": 58,
+            "sex": "female",
+            "onset": "sudden",
+            "duration_minutes": 60,
+            "days_since_first": 0,
+            "frequency": "first_time",
+            "associated": ["jaw_pain", "fatigue"],
+        },
+        {"emergency"},
+    ),
+    # "my left shoulder aches and it's going up into my jaw" (nothing else said)
+    ({"region": "shoulder", "side": "left", "associated": ["jaw_pain"]}, {"emergency"}),
+    # lookalike: a neck and jaw ache that comes and goes for weeks with teeth grinding
+    (
+        {
+            "region": "neck",
+            "age": 35,
+            "onset": "gradual",
+            "days_since_first": 30,
+            "frequency": "daily",
+            "associated": ["jaw_pain", "muscle_stiffness"],
+        },
+        {"self_care", "routine", "soon"},
+    ),
+]
+
+CHILD_LIMP_AND_WRY_NECK: Cases = [
+    # "my 4 year old has been limping for 2 days, no better, no injury"
+    (
+        {"region": "hip", "age": 4, "days_since_first": 2, "associated": ["difficulty_walking"]},
+        {"urgent", "emergency"},
+    ),
+    # "my son's still limping on his left leg three days after a cold" (sex not given)
+    (
+        {
+            "region": "legs",
+            "age": 6,
+            "side": "left",
+            "days_since_first": 3,
+            "associated": ["difficulty_walking"],
+            "recent": ["upper_respiratory_infection"],
+        },
+        {"urgent", "emergency"},
+    ),
+    # a limp that started this morning: a GP within days, not yet today
+    (
+        {"region": "knee", "age": 8, "days_since_first": 0, "associated": ["difficulty_walking"]},
+        {"soon", "urgent"},
+    ),
+    # "my 7 year old had a cold last week and now his head is stuck tilted to one side"
+    (
+        {
+            "region": "neck",
+            "age": 7,
+            "onset": "sudden",
+            "days_since_first": 1,
+            "associated": ["neck_stiffness"],
+            "recent": ["upper_respiratory_infection"],
+        },
+        {"urgent", "emergency"},
+    ),
+    # "my daughter's neck went stiff to one side after she fell off the trampoline yesterday"
+    (
+        {"region": "neck", "age": 10, "days_since_first": 1, "recent": ["fall_or_trauma"]},
+        {"urgent", "emergency"},
+    ),
+    # lookalike: a teenager who slept awkwardly and woke with a crick in the neck
+    (
+        {
+            "region": "neck",
+            "age": 15,
+            "onset": "sudden",
+            "days_since_first": 0,
+            "recent": ["slept_awkwardly"],
+            "associated": ["muscle_stiffness"],
+        },
+        {"self_care"},
+    ),
+]
+
+BOYS_GROIN_SWELLING: Cases = [
+    # "tummy ache for a couple of days, now his left testicle is red, swollen and sore"
+    (
+        {
+            "region": "groin",
+            "age": 7,
+            "sex": "male",
+            "side": "left",
+            "onset": "gradual",
+            "days_since_first": 4,
+            "associated": ["abdominal_pain", "swelling", "redness"],
+        },
+        {"emergency"},
+    ),
+    # "a lump in my groin that's gone red and hurts" (17, started: not sure)
+    ({"region": "groin", "age": 17, "sex": "male", "associated": ["redness"]}, {"emergency"}),
+    # lookalike: a man of 40 with a pulled groin after football, no swelling
+    (
+        {
+            "region": "groin",
+            "age": 40,
+            "sex": "male",
+            "onset": "sudden",
+            "days_since_first": 1,
+            "recent": ["football_match"],
+            "associated": ["pain_worse_on_movement"],
+        },
+        {"self_care", "routine", "soon"},
+    ),
+]
+
+SUDDEN_WEAK_LEGS: Cases = [
+    # "suddenly both my legs are so weak I can barely stand, arms a bit too"
+    (
+        {
+            "region": "legs",
+            "age": 33,
+            "sex": "male",
+            "side": "both",
+            "onset": "sudden",
+            "days_since_first": 0,
+            "associated": ["weakness", "difficulty_walking"],
+        },
+        {"emergency"},
+    ),
+    # "my legs gave way this morning and I keep falling" (both legs, age not given)
+    ({"region": "legs", "onset": "sudden", "associated": ["weakness", "falls"]}, {"emergency"}),
+    # lookalike: legs tired and heavy after a marathon, walking fine
+    (
+        {
+            "region": "legs",
+            "age": 35,
+            "side": "both",
+            "onset": "gradual",
+            "time_of_day": "after_exercise",
+            "recent": ["marathon"],
+            "associated": ["fatigue"],
+        },
+        {"self_care"},
+    ),
+]
+
+FEVER_AND_TENDER_MUSCLE: Cases = [
+    # "my thighs are tender and aching and I feel feverish"
+    (
+        {
+            "region": "thigh",
+            "age": 45,
+            "side": "both",
+            "days_since_first": 2,
+            "associated": ["tenderness", "fever"],
+        },
+        {"urgent", "emergency"},
+    ),
+    # "a hot, sore patch on my calf and I've got a temperature"
+    ({"region": "calf", "associated": ["warmth", "fever"]}, {"urgent", "emergency"}),
+    # lookalike: a tender calf after a run, no fever
+    (
+        {
+            "region": "calf",
+            "age": 30,
+            "days_since_first": 1,
+            "recent": ["long_run"],
+            "time_of_day": "after_exercise",
+            "associated": ["tenderness"],
+        },
+        {"self_care"},
+    ),
+]
+
+CHILD_SEVERE_LEG_PAIN: Cases = [
+    # "my 12 year old's thigh pain is getting worse, 8 out of 10, paracetamol not helping"
+    (
+        {
+            "region": "thigh",
+            "age": 12,
+            "sex": "male",
+            "onset": "gradual",
+            "days_since_first": 0,
+            "severity_0_10": 8,
+        },
+        {"urgent", "emergency"},
+    ),
+    # "my daughter is crying with pain in her knee, she says it's really bad" (age 9)
+    ({"region": "knee", "age": 9, "severity_0_10": 9}, {"urgent", "emergency"}),
+    # lookalike: growing pains that wake him some nights, both legs, gone by morning
+    (
+        {
+            "region": "legs",
+            "age": 6,
+            "side": "both",
+            "time_of_day": "night",
+            "frequency": "weekly",
+            "severity_0_10": 7,
+            "days_since_first": 60,
+        },
+        {"self_care", "routine"},
+    ),
+]
+
+BRIEF_CRAMPS_AFTER_EXERCISE_OR_TRAVEL: Cases = [
+    # "driving home after mountain biking my thigh knotted up for 3 minutes, okay now"
+    (
+        {
+            "region": "thigh",
+            "age": 38,
+            "onset": "sudden",
+            "duration_minutes": 3,
+            "time_of_day": "after_exercise",
+            "recent": ["intense_exercise", "long_drive"],
+        },
+        {"self_care"},
+    ),
+    # "first ever calf cramp on a long car trip, walked it off in a few minutes"
+    (
+        {
+            "region": "calf",
+            "age": 50,
+            "onset": "sudden",
+            "duration_minutes": 3,
+            "frequency": "first_time",
+            "recent": ["long_drive"],
+        },
+        {"self_care"},
+    ),
+    # "calf cramps on long rides since I upped my training, sometimes at night"
+    (
+        {
+            "region": "calf",
+            "age": 35,
+            "side": "both",
+            "onset": "sudden",
+            "duration_minutes": 2,
+            "frequency": "weekly",
+            "time_of_day": "any",
+            "recent": ["intense_exercise"],
+        },
+        {"self_care"},
+    ),
+    # but a calf that has ached for two days since a long flight is a clot until shown otherwise
+    (
+        {
+            "region": "calf",
+            "age": 50,
+            "side": "left",
+            "days_since_first": 2,
+            "recent": ["long_flight"],
+        },
+        {"urgent", "emergency"},
+    ),
+    # and a cramp whose length is not known after a flight still gets the clot check
+    (
+        {"region": "calf", "age": 50, "frequency": "first_time", "recent": ["long_flight"]},
+        {"urgent", "emergency"},
+    ),
+]
+
+LOOKALIKES_OF_SERIOUS_CAUSES: Cases = [
+    # "a redback bit my finger, it stings and aches around the spot but I feel fine"
+    (
+        {
+            "region": "hand",
+            "age": 45,
+            "onset": "sudden",
+            "days_since_first": 0,
+            "duration_minutes": 30,
+            "severity_0_10": 3,
+            "recent": ["spider_bite"],
+        },
+        {"self_care"},
+    ),
+    # "my jaw locked after the sickness tablets, treated in A&E, today a bit tight again":
+    # a dystonic reaction coming back, not the fever and rigidity of a malignant syndrome
+    (
+        {
+            "region": "jaw",
+            "age": 22,
+            "onset": "sudden",
+            "days_since_first": 1,
+            "associated": ["muscle_stiffness"],
+            "medications": ["metoclopramide"],
+            "recent": ["started_metoclopramide"],
+        },
+        {"self_care", "routine", "soon", "urgent"},
+    ),
+    # but stiffness with a fever on an antipsychotic is an emergency
+    (
+        {
+            "region": "whole_body",
+            "age": 40,
+            "associated": ["generalized_stiffness", "fever"],
+            "medications": ["haloperidol"],
+        },
+        {"emergency"},
+    ),
+    # "really painful cramps in my thighs and calves several times a week for ages" at 64:
+    # cramps, not polymyalgia
+    (
+        {
+            "region": "thigh",
+            "age": 64,
+            "side": "both",
+            "onset": "gradual",
+            "days_since_first": 90,
+            "frequency": "weekly",
+            "severity_0_10": 8,
+            "home_treatment_tried_days": 60,
+        },
+        {"routine"},
+    ),
+    # "both shoulders stiff and aching every morning for three weeks" at 70: polymyalgia
+    (
+        {
+            "region": "shoulder",
+            "age": 70,
+            "side": "both",
+            "onset": "gradual",
+            "days_since_first": 21,
+            "frequency": "daily",
+            "associated": ["muscle_stiffness"],
+        },
+        {"soon", "urgent"},
+    ),
+    # "strained my shoulder lifting a box two and a half weeks ago, still sore and weak"
+    (
+        {
+            "region": "shoulder",
+            "age": 42,
+            "onset": "sudden",
+            "days_since_first": 17,
+            "associated": ["weakness", "pain_worse_on_movement"],
+            "recent": ["heavy_lifting"],
+        },
+        {"routine", "soon"},
+    ),
+]
+
+PRESENTATIONS = {
+    "chest pain that spreads or lasts is a heart attack until shown otherwise": CHEST_PAIN,
+    "a new ache in the back, shoulder, arm or neck that spreads into the jaw": (
+        UPPER_BODY_PAIN_INTO_THE_JAW
+    ),
+    "a fever with breathlessness is sepsis until shown otherwise": FEVER_AND_BREATHLESS,
+    "new back and tummy pain in an older person at risk of an aneurysm": AORTA,
+    "muscle or tendon pain on a quinolone antibiotic": QUINOLONE,
+    "a sudden, severe tummy pain that is new": SUDDEN_SEVERE_TUMMY,
+    "heat exhaustion told as sweating, weakness or a racing heart": HEAT,
+    "cramps most weeks for a month see a GP": CRAMPS_MOST_WEEKS,
+    "lookalikes of bites, drug reactions and polymyalgia": LOOKALIKES_OF_SERIOUS_CAUSES,
+    "a swollen or red groin in a boy or young man": BOYS_GROIN_SWELLING,
+    "sudden weakness of both legs, hard to stand": SUDDEN_WEAK_LEGS,
+    "a tender muscle with a fever": FEVER_AND_TENDER_MUSCLE,
+    "a child's severe leg pain that is not growing pains": CHILD_SEVERE_LEG_PAIN,
+    "a brief cramp after exercise or on a journey is a cramp": (
+        BRIEF_CRAMPS_AFTER_EXERCISE_OR_TRAVEL
+    ),
+    "a child's limp no better after two days, or a new wry neck after a cold or a knock": (
+        CHILD_LIMP_AND_WRY_NECK
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(PRESENTATIONS))
+def test_presentation_and_its_lookalikes_reach_their_level(kb, name: str) -> None:
+    assert wrong_levels(kb, PRESENTATIONS[name]) == []
