@@ -59,15 +59,17 @@ def test_the_command_says_what_it_read_and_left_out(tmp_path: Path) -> None:
     done = runner.invoke(app, ["import", str(path), "--home", str(tmp_path / "home")])
     assert done.exit_code == 0, done.output
     assert "Imported 300 episodes and 1 assessment" in done.output
-    assert "FHIR resources; left out" in done.output and "1 Questionnaire" in done.output
+    out = " ".join(done.output.split())
+    assert "Read 311 resources" in out and "1 Questionnaire" in out
 
 
 def test_a_fhir_file_with_nothing_for_the_diary_is_refused(tmp_path: Path) -> None:
     bare = tmp_path / "patient.ndjson"
     bare.write_text('{"resourceType": "Patient", "id": "p1"}\n')
     done = runner.invoke(app, ["import", str(bare), "--home", str(tmp_path / "home")])
-    assert done.exit_code == 2
-    assert "holds nothing for the diary (1 Patient)" in done.output
+    assert done.exit_code == 1  # another system's record with nothing usable: told, not stored
+    out = " ".join(done.output.split())
+    assert "Read 1 resource (1 Patient)" in out and "nothing changed" in out
     with _store(tmp_path) as store:
         try:
             import_file(store, bare, NOW)
@@ -76,3 +78,21 @@ def test_a_fhir_file_with_nothing_for_the_diary_is_refused(tmp_path: Path) -> No
         else:
             raise AssertionError("a bare Patient was imported")
         assert store.count() == 0
+
+
+def test_another_systems_record_is_told_resource_by_resource_as_it_is_checked(
+    tmp_path: Path,
+) -> None:
+    from spasmcare.services import imports
+
+    first, path = str(tmp_path / "first"), tmp_path / "diary.fhir.json"
+    runner.invoke(app, ["demo", "--episodes", "300", "--seed", "2", "--home", first])
+    runner.invoke(app, ["export", "--format", "fhir", "--out", str(path), "--home", first])
+    heard: list[tuple[str, bool]] = []
+    with _store(tmp_path) as store:
+        found = imports.preview(
+            store, path, datetime.now(UTC), seen=lambda kind, used: heard.append((kind, used))
+        )
+        assert store.count() == 0  # a preview stores nothing
+    assert len(heard) == 311 and heard.count(("Observation", True)) == 300
+    assert found.episodes == 300

@@ -338,7 +338,7 @@ def import_(
     tally: Tally | None = None
     with opened(home) as store:
         if is_fhir(file):
-            count, kept = imported(store, file, clock.now(), yes, region)
+            count, kept = imported(store, file, clock.now(), yes, region, _fhir_progress)
         else:
             with _import_progress() as shown:
                 count, kept = import_file(store, file, clock.now(), shown)
@@ -385,6 +385,19 @@ class _ImportProgress:
             else:
                 what = f"Read {tally.records} records"
             self.bar.update(self.task, description=what)
+
+
+@contextmanager
+def _fhir_progress() -> Iterator[Callable[[str, bool], None]]:
+    """The live line while a FHIR file is read and checked (it ends before the report)."""
+    with _import_progress() as shown:
+        tally = shown.tally
+
+        def seen(kind: str, restored: bool) -> None:
+            tally.resources += 1
+            shown(tally)
+
+        yield seen
 
 
 @contextmanager

@@ -3,6 +3,8 @@ question before anything from another system's record is stored."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,8 +18,9 @@ if TYPE_CHECKING:
 
 
 def imported(
-    store: Store, file: Path, now: datetime, yes: bool, region: str | None
-) -> tuple[int, dict[str, int]]:
+    store: Store, file: Path, now: datetime, yes: bool, region: str | None,
+    watch: Callable[[], AbstractContextManager[Callable[[str, bool], None]]] | None = None,
+) -> tuple[int, dict[str, int]]:  # fmt: skip
     """Show the report, ask (unless ``yes``) when the file comes from another system, store
     it; the episodes added and the other records by kind. Exits 1 when nothing is stored."""
     from spasmcare.diary.model import Assessment
@@ -27,7 +30,9 @@ def imported(
         typer.echo(f"error: --region: {region!r} is not allowed; allowed: "
                    + ", ".join(v.REGIONS), err=True)  # fmt: skip
         raise typer.Exit(2)
-    found = imports.preview(store, file, now, region)
+    # A large file takes a while to read and check: ``watch`` shows how far it is.
+    with (watch or nullcontext)() as seen:
+        found = imports.preview(store, file, now, region, seen)
     for line in found.report.lines():
         typer.echo(line)
     if not found.report.usable:

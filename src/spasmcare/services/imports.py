@@ -19,6 +19,7 @@ from spasmcare.diary.bulk import Record
 from spasmcare.diary.model import Episode, Profile
 from spasmcare.diary.store import Store
 from spasmcare.errors import TransferError
+from spasmcare.fhir.read import Seen
 from spasmcare.fhir.report import ImportReport, Tally
 
 __all__ = ["ImportReport", "Preview", "apply", "is_fhir", "preview", "preview_of"]
@@ -44,17 +45,20 @@ def is_fhir(path: Path) -> bool:
     return path.is_dir() or files.is_fhir(path)
 
 
-def preview(store: Store, path: Path, now: datetime, region: str | None = None) -> Preview:
+def preview(
+    store: Store, path: Path, now: datetime, region: str | None = None, seen: Seen | None = None
+) -> Preview:
     """Read and check the FHIR file at ``path``; raises TransferError as an import would.
-    ``region`` places pain scores from another system that name no body site."""
+    ``region`` places pain scores from another system that name no body site; ``seen`` hears
+    of each resource as it is read, so a long import can show how far it is."""
     if path.is_dir():
-        return preview_of(store, io.StringIO(_bulk(path)), now, region)
+        return preview_of(store, io.StringIO(_bulk(path)), now, region, seen)
     try:
         handle = path.open(encoding="utf-8", newline="")
     except OSError as error:
         raise TransferError(0, "file", f"{path}: {error.strerror}") from None
     with handle:
-        return preview_of(store, handle, now, region)
+        return preview_of(store, handle, now, region, seen)
 
 
 BULK_ORDER = ("Patient", "Observation", "Questionnaire", "QuestionnaireResponse", "Condition",
@@ -80,12 +84,15 @@ def _bulk(folder: Path) -> str:
     return "".join(parts)
 
 
-def preview_of(store: Store, handle: TextIO, now: datetime, region: str | None = None) -> Preview:
+def preview_of(
+    store: Store, handle: TextIO, now: datetime, region: str | None = None,
+    seen: Seen | None = None,
+) -> Preview:  # fmt: skip
     """``preview`` of FHIR text already open (an uploaded file)."""
     from spasmcare.fhir.read import read
 
     tally = Tally()
-    records = list(read(handle, now, tally, region))
+    records = list(read(handle, now, tally, region, seen))
     own = next((r for r in records if isinstance(r, Profile)), None)
     merged, changes = _profile(own or store.profile(), tally)
     if merged is not None:
