@@ -12,7 +12,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from spasmcare.case import CaseError
-from spasmcare.diary.model import Assessment, Episode
+from spasmcare.diary.model import Assessment, Episode, Profile
+from spasmcare.diary.person import filled
 from spasmcare.engine.assess import assess, failsafe
 from spasmcare.errors import Problem
 from spasmcare.kb import schema
@@ -107,8 +108,14 @@ def save(
     store: Store, answers: dict[str, Any], result: dict[str, Any], now: datetime
 ) -> tuple[Episode, Assessment]:
     """Keep an interview in the diary: the episode it describes, and its assessment linked to it
-    (``spasmcare.diary.follow_up.case_of`` reads such an episode back into a case)."""
+    (``spasmcare.diary.follow_up.case_of`` reads such an episode back into a case). The
+    profile's empty fields are filled from the answers (age, sex, medicines, conditions), so
+    the next interview does not ask them again; what the person set is never overwritten."""
     a = answers
+    before = store.profile()
+    after = filled(before, a)
+    if after != (before or Profile()):
+        store.save_profile(after)
     episode = store.add_episode(
         Episode(
             started_at=now,
