@@ -30,7 +30,8 @@ NOT_SURE = "not_sure"
 """The choice of a yes-or-no question that leaves its answer unknown."""
 
 __all__ = [
-    "NOT_SURE", "AnswerError", "State", "assess", "checklist", "parse", "result_of", "save",
+    "NOT_SURE", "AnswerError", "State", "allowed", "assess", "checklist", "on_scale", "parse",
+    "result_of", "save",
 ]  # fmt: skip
 
 
@@ -55,13 +56,14 @@ def parse(kb: KnowledgeBase, q: schema.Question, values: list[str]) -> tuple[Any
     if q.type == "number":
         if not given:
             return None, "Not known"
+        wanted = f"Enter {allowed(q)}, or leave it blank if you do not know."
         try:
-            number = float(given[0]) if q.field == "duration_minutes" else int(given[0])
+            number = float(given[0]) if _fractions(q) else int(given[0])
         except ValueError:
-            raise AnswerError("Enter a number, or leave it blank if you do not know.") from None
+            raise AnswerError(wanted) from None
         low, high = q.minimum, q.maximum
         if (low is not None and number < low) or (high is not None and number > high):
-            raise AnswerError(f"Enter a number from {_n(low)} to {_n(high)}.")
+            raise AnswerError(wanted)
         return number, f"{_n(number)} {q.unit or ''}".strip()
     if q.type == "names":
         names = [n.strip() for n in (given[0] if given else "").split(",") if n.strip()]
@@ -82,6 +84,27 @@ def parse(kb: KnowledgeBase, q: schema.Question, values: list[str]) -> tuple[Any
     if choice not in labels:
         raise AnswerError("Choose one of the answers.")
     return choice, labels[choice]
+
+
+def _fractions(q: schema.Question) -> bool:
+    """Whether the number may have a fraction: only minutes do (0.5 for a few seconds)."""
+    return q.field == "duration_minutes"
+
+
+def allowed(q: schema.Question) -> str:
+    """What a number question accepts, in words: "a whole number from 0 to 120"."""
+    kind = "a number" if _fractions(q) else "a whole number"
+    low, high = q.minimum, q.maximum
+    if low is not None and high is not None:
+        return f"{kind} from {_n(low)} to {_n(high)}"
+    if low is not None:
+        return f"{kind} of {_n(low)} or more"
+    return kind if high is None else f"{kind} up to {_n(high)}"
+
+
+def on_scale(q: schema.Question) -> bool:
+    """Whether a number question is a rating from 0 to 10, shown as a row of choices."""
+    return q.type == "number" and not _fractions(q) and (q.minimum, q.maximum) == (0, 10)
 
 
 def _n(x: float | None) -> str:

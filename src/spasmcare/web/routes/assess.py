@@ -101,8 +101,10 @@ async def question_page(request: Request) -> Response:
 
 
 def _question(
-    request: Request, state: interview.State, q: Any, error: str | None = None, status: int = 200
-) -> HTMLResponse:
+    request: Request, state: interview.State, q: Any, error: str | None = None, status: int = 200,
+    typed: list[str] | None = None,
+) -> HTMLResponse:  # fmt: skip
+    """The question's page; after a bad answer, ``typed`` is what was sent, shown again."""
     kb = services(request).kb
     blocks = list(interview.BLOCKS)
     values: dict[str, Any] = {
@@ -113,7 +115,10 @@ def _question(
         "parts": len(blocks),
         "part_name": interview.BLOCKS[q.block],
         "can_go_back": state.can_go_back(kb),
-        "filled": state.filled(q),
+        "filled": state.filled(q) if typed is None else typed,
+        "help": _help(kb, q),
+        "allowed": interview.allowed(q) if q.type == "number" else "",
+        "on_scale": interview.on_scale(q),
         "checklist": interview.checklist(q) if q.type == "multi_choice" else [],
         "regions": {
             "Front of the body": [(r, kb.label("region", r)) for r in FRONT],
@@ -122,6 +127,16 @@ def _question(
         },
     }
     return render(request, "question.html", values, status=status)
+
+
+def _help(kb: Any, q: Any) -> str | None:
+    """The question's help, naming a region as its choice reads ("legs": "Both legs
+    generally"), so the words to look for are the ones on the page."""
+    text: str | None = q.help
+    if text and q.type == "region":
+        for region in (*FRONT, *BACK, *GENERAL):
+            text = text.replace(f'"{region}"', f'"{kb.label("region", region)}"')
+    return text
 
 
 @router.post("/answer")
@@ -142,7 +157,8 @@ async def answer_page(request: Request) -> Response:
     try:
         value, shown = interview.parse(kb, question, [str(v) for v in data.getlist("value")])
     except interview.AnswerError as error:
-        return _question(request, state, question, form_message(error), status=400)
+        sent = [str(v) for v in data.getlist("value")]
+        return _question(request, state, question, form_message(error), 400, sent)
     state.apply(kb, question, value, shown, [str(v) for v in data.getlist("value")])
     _keep(request, state)
     return redirect("/assess" if state.current(kb) else "/assess/result")
