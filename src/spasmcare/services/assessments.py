@@ -8,6 +8,7 @@ engine's value, "not sure" included, or an ``AnswerError`` that says what to giv
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -31,7 +32,7 @@ NOT_SURE = "not_sure"
 
 __all__ = [
     "NOT_SURE", "AnswerError", "State", "allowed", "assess", "checklist", "on_scale", "parse",
-    "result_of", "save",
+    "result_of", "save", "unrecognised",
 ]  # fmt: skip
 
 
@@ -111,6 +112,15 @@ def _n(x: float | None) -> str:
     if x is None:
         return "any"
     return str(int(x)) if float(x).is_integer() else str(x)
+
+
+def unrecognised(kb: KnowledgeBase, facts: Mapping[str, Any]) -> list[str]:
+    """The medicine and condition names in ``facts`` that the knowledge base does not know:
+    they are kept as typed, but no rule can use them until a reviewer adds them."""
+    indexes = {"medications": kb.names.medications, "conditions": kb.names.conditions}
+    found = [str(name) for key, index in indexes.items() for name in facts.get(key) or ()
+             if index.find(str(name)) is None]  # fmt: skip
+    return list(dict.fromkeys(found))
 
 
 def checklist(q: schema.Question) -> list[tuple[str, str]]:

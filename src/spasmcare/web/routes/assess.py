@@ -190,7 +190,8 @@ async def result_page(request: Request) -> Response:
     else:
         result = interview.result_of(kb, state.answers(kb))
         _keep(request, state, result)
-    view = result_view(kb, result, state.history(kb), saved=bool(s.data.get("saved")))
+    unknown = interview.unrecognised(kb, state.answers(kb))
+    view = result_view(kb, result, state.history(kb), bool(s.data.get("saved")), unknown)
     return render(request, "result.html", view)
 
 
