@@ -19,6 +19,7 @@ from spasmcare.engine.assess import failsafe
 from spasmcare.errors import form_message
 from spasmcare.result import Result
 from spasmcare.services import assessments as interview
+from spasmcare.services import interview_length as length
 from spasmcare.web import context
 from spasmcare.web.context import flash, redirect, render, services, session
 from spasmcare.web.results import result_view
@@ -107,7 +108,18 @@ def _question(
     """The question's page; after a bad answer, ``typed`` is what was sent, shown again."""
     kb = services(request).kb
     blocks = list(interview.BLOCKS)
+    answers, counted = state.answers(kb), state.counted(kb)
+    first = q.type == "region" and answers.get("region") is None
+    estimate = length.estimate(kb, state.base) if first else None
     values: dict[str, Any] = {
+        "estimate": estimate.words if estimate else None,
+        "answered": len(counted),
+        "total": (
+            f"{estimate.fewest} to {estimate.most}"
+            if estimate
+            else len(counted) + length.left(kb, answers, {g.question for g in counted})
+        ),
+        "total_max": estimate.most if estimate else None,
         "q": q,
         "error": error,
         "number": state.number(kb, q),
