@@ -21,7 +21,8 @@ from spasmcare.kb.load import load_default
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # the tests' answers for a case, shared with the browser tests
-from tests.web_helpers import EMERGENCY_CASE, SELF_CARE_CASE, answer_for  # noqa: E402
+from tests.browser.clicks import answer_all  # noqa: E402
+from tests.web_helpers import EMERGENCY_CASE, SELF_CARE_CASE  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -54,20 +55,9 @@ def _serve(home: Path) -> tuple[subprocess.Popen[bytes], str]:
 
 
 def _assess(page: object, case: dict[str, object]) -> None:
-    kb = load_default()
-    questions = {q.id: q for q in kb.questions}
     page.goto("/")  # type: ignore[attr-defined]
     page.get_by_role("button", name="Start an assessment").click()  # type: ignore[attr-defined]
-    while (field := page.query_selector('form.question input[name="question"]')) is not None:  # type: ignore[attr-defined]
-        q = questions[field.get_attribute("value")]
-        values = answer_for(q, case)
-        if q.type in ("number", "names"):
-            page.fill("#number" if q.type == "number" else "#names", values[0])  # type: ignore[attr-defined]
-        else:
-            prefix = {"region": "r", "yes_no": "y", "single_choice": "s", "multi_choice": "c"}
-            for value in values:
-                page.check(f"#{prefix[q.type]}-{value}")  # type: ignore[attr-defined]
-        page.get_by_role("button", name="Next").click()  # type: ignore[attr-defined]
+    answer_all(page, load_default(), case)
 
 
 def main() -> None:

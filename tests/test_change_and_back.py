@@ -40,7 +40,7 @@ def test_change_keeps_the_other_answers_and_returns_to_the_result(
     assert "severity" in listed and len(listed) > 10
     page = web.post("/assess/back", {"question": "severity"}).text
     assert question_id(page) == "severity"
-    assert 'id="number" class="short" autocomplete="off" value="5"' in page  # filled in
+    assert 'id="scale-5" value="5" checked' in page  # filled in
     page = web.post("/assess/answer", {"question": "severity", "value": "6"})
     assert page.url.path == "/assess/result"  # nothing else to ask: straight back
     assert answers_listed(page.text) == listed  # every other answer kept

@@ -17,7 +17,9 @@ def answer_all(page: Any, kb: Any, case: dict[str, Any]) -> int:
     while (field := page.query_selector('form.question input[name="question"]')) is not None:
         q = questions[field.get_attribute("value")]
         values = answer_for(q, case)
-        if q.type in ("number", "names"):
+        if q.type == "number" and page.query_selector("#scale-none") is not None:
+            page.locator(f"label[for=scale-{values[0] or 'none'}]").click()  # a 0 to 10 rating
+        elif q.type in ("number", "names"):
             page.fill("#number" if q.type == "number" else "#names", values[0])
         else:
             for value in values:

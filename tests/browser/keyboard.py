@@ -39,7 +39,9 @@ def pick_radio(page: Any, target: str, limit: int = 60) -> None:
 def answer(page: Any, q: schema.Question, case: dict[str, Any]) -> None:
     """Answer the question on the page as a keyboard-only person with ``case`` would."""
     values = answer_for(q, case)
-    if q.type == "number":
+    if q.type == "number" and page.query_selector("#scale-none") is not None:
+        pick_radio(page, f"scale-{values[0] or 'none'}")  # a 0 to 10 rating
+    elif q.type == "number":
         tab_to(page, "number")
         page.keyboard.type(values[0])
     elif q.type == "names":

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import typer
 from typer.core import TyperGroup
 
+from spasmcare.cli.flags import untype_flags
 from spasmcare.version import __version__
 
 if TYPE_CHECKING:
@@ -85,6 +86,7 @@ class _LazyGroup(TyperGroup):
         self.commands = _Commands()
 
 
+untype_flags()
 app = typer.Typer(
     cls=_LazyGroup,
     help="spasmcare: assessment and self-care for muscle spasms and cramps. "

@@ -295,26 +295,34 @@ def export(
                              "folder gets one file per resource type (FHIR Bulk Data)."),
     home: Path | None = HOME,
 ) -> None:  # fmt: skip
-    """Export everything stored about you (profile, episodes, assessments, check-ins, steps)."""
+    """Export everything stored about you (profile, episodes, assessments, check-ins, steps).
+    A large diary shows how far the export is on standard error."""
+    from spasmcare.cli.export_progress import ExportProgress
     from spasmcare.services import exports
 
     allowed = exports.FORMATS
     if form not in allowed:
         fail(f"--format: {form!r} is not allowed; allowed: {', '.join(allowed)}")
     partial = out.with_name(out.name + ".partial")
+    shown = ExportProgress()
     if form == "ndjson" and out.is_dir():  # FHIR Bulk Data: one file per resource type
         with opened(home) as store:
-            diary, written = exports.write_bulk(store, out)
+            try:
+                diary, written = exports.write_bulk(store, out, shown)
+            finally:
+                shown.close()
         names = ", ".join(p.name for p in written)
         typer.echo(f"Exported {len(diary.episodes)} episodes to {out} ({names}).")
         return
     with opened(home) as store:
         try:
             with private.new_text(partial, encoding="utf-8", newline="") as handle:
-                diary = exports.write(store, handle, form)
+                diary = exports.write(store, handle, form, shown)
             partial.replace(out)
         except OSError as error:
             fail(f"--out: {out}: {error.strerror}")
+        finally:
+            shown.close()
     typer.echo(f"Exported {len(diary.episodes)} episodes to {out}.")
 
 

@@ -10,6 +10,7 @@ from datetime import datetime
 
 from spasmcare.diary.follow_up import Evaluation, evaluate
 from spasmcare.diary.model import Assessment, CheckIn, Episode
+from spasmcare.diary.person import known_person
 from spasmcare.diary.store import Store
 
 
@@ -28,8 +29,9 @@ def reassess(store: Store, now: datetime, episode_id: int | None = None) -> Outc
     if not episodes:
         return Outcome(None, None)
     about = next((e for e in episodes if e.id == episode_id), None)
-    evaluation = evaluate(store.profile(), episodes, store.checkins(), store.steps(), now, about)
     previous = store.assessments()
+    person = known_person(store.profile(), previous)
+    evaluation = evaluate(person, episodes, store.checkins(), store.steps(), now, about)
     fired = {f.id for f in evaluation.result.red_flags}
     before = {f["id"] for f in previous[-1].result.get("red_flags", [])} if previous else None
     if fired and fired != before:

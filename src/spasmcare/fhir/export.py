@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from typing import Final, TextIO
 
@@ -82,13 +82,17 @@ def _assessment(
 def write(
     diary: Diary, out: TextIO, form: str, patient_id: str | None = None,
     kb: KnowledgeBase | None = None, now: datetime | None = None,
+    written: Callable[[JSON], None] | None = None,
 ) -> None:  # fmt: skip
-    """Write the diary as a Bundle (``fhir``) or NDJSON (``ndjson``)."""
+    """Write the diary as a Bundle (``fhir``) or NDJSON (``ndjson``); ``written`` hears of each
+    resource once it is written (to show how far a long export is)."""
     pid = patient_id or patient.derived_id(diary)
     knowledge = kb or load_default()
+    tell = written or (lambda resource: None)
     if form == "ndjson":
         for resource in resources(diary, pid, knowledge, bundle=False):
             out.write(json.dumps(resource, ensure_ascii=False) + "\n")
+            tell(resource)
         return
     moment = (now or clock.now()).isoformat(timespec="seconds")
     head = {"resourceType": "Bundle", "id": str(uuid.uuid4()), "type": "collection",
@@ -97,4 +101,5 @@ def write(
     for number, resource in enumerate(resources(diary, pid, knowledge, bundle=True)):
         entry = {"fullUrl": f"urn:uuid:{resource['id']}", "resource": resource}
         out.write(("," if number else "") + "\n" + json.dumps(entry, ensure_ascii=False))
+        tell(resource)
     out.write("\n]}\n")

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Final, TextIO
+from typing import Any, Final, TextIO
 
 from spasmcare import clock
 from spasmcare.diary.bulk import Record
@@ -38,13 +38,17 @@ KINDS: Final = {
 """The downloads: each format's media type and file name."""
 
 
-def write(diary: Diary, out: TextIO, form: str, patient_id: str | None = None) -> None:
+def write(
+    diary: Diary, out: TextIO, form: str, patient_id: str | None = None,
+    written: Callable[[dict[str, Any]], None] | None = None,
+) -> None:  # fmt: skip
     """Write the whole diary in ``form`` (json: JSON lines with a header line; csv; fhir;
-    ndjson). ``patient_id`` is the pseudonymous FHIR Patient id."""
+    ndjson). ``patient_id`` is the pseudonymous FHIR Patient id; ``written`` hears of each
+    FHIR resource written."""
     if form in FHIR_FORMATS:
         from spasmcare.fhir import export
 
-        export.write(diary, out, form, patient_id)
+        export.write(diary, out, form, patient_id, written=written)
     elif form == "json":
         lines.write(diary, out)
     else:

@@ -8,11 +8,13 @@ engine's value, "not sure" included, or an ``AnswerError`` that says what to giv
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from spasmcare.case import CaseError
-from spasmcare.diary.model import Assessment, Episode
+from spasmcare.diary.model import Assessment, Episode, Profile
+from spasmcare.diary.person import filled
 from spasmcare.engine.assess import assess, failsafe
 from spasmcare.errors import Problem
 from spasmcare.kb import schema
@@ -29,7 +31,8 @@ NOT_SURE = "not_sure"
 """The choice of a yes-or-no question that leaves its answer unknown."""
 
 __all__ = [
-    "NOT_SURE", "AnswerError", "State", "assess", "checklist", "parse", "result_of", "save",
+    "NOT_SURE", "AnswerError", "State", "allowed", "assess", "checklist", "on_scale", "parse",
+    "result_of", "save", "unrecognised",
 ]  # fmt: skip
 
 
@@ -54,13 +57,14 @@ def parse(kb: KnowledgeBase, q: schema.Question, values: list[str]) -> tuple[Any
     if q.type == "number":
         if not given:
             return None, "Not known"
+        wanted = f"Enter {allowed(q)}, or leave it blank if you do not know."
         try:
-            number = float(given[0]) if q.field == "duration_minutes" else int(given[0])
+            number = float(given[0]) if _fractions(q) else int(given[0])
         except ValueError:
-            raise AnswerError("Enter a number, or leave it blank if you do not know.") from None
+            raise AnswerError(wanted) from None
         low, high = q.minimum, q.maximum
         if (low is not None and number < low) or (high is not None and number > high):
-            raise AnswerError(f"Enter a number from {_n(low)} to {_n(high)}.")
+            raise AnswerError(wanted)
         return number, f"{_n(number)} {q.unit or ''}".strip()
     if q.type == "names":
         names = [n.strip() for n in (given[0] if given else "").split(",") if n.strip()]
@@ -83,10 +87,40 @@ def parse(kb: KnowledgeBase, q: schema.Question, values: list[str]) -> tuple[Any
     return choice, labels[choice]
 
 
+def _fractions(q: schema.Question) -> bool:
+    """Whether the number may have a fraction: only minutes do (0.5 for a few seconds)."""
+    return q.field == "duration_minutes"
+
+
+def allowed(q: schema.Question) -> str:
+    """What a number question accepts, in words: "a whole number from 0 to 120"."""
+    kind = "a number" if _fractions(q) else "a whole number"
+    low, high = q.minimum, q.maximum
+    if low is not None and high is not None:
+        return f"{kind} from {_n(low)} to {_n(high)}"
+    if low is not None:
+        return f"{kind} of {_n(low)} or more"
+    return kind if high is None else f"{kind} up to {_n(high)}"
+
+
+def on_scale(q: schema.Question) -> bool:
+    """Whether a number question is a rating from 0 to 10, shown as a row of choices."""
+    return q.type == "number" and not _fractions(q) and (q.minimum, q.maximum) == (0, 10)
+
+
 def _n(x: float | None) -> str:
     if x is None:
         return "any"
     return str(int(x)) if float(x).is_integer() else str(x)
+
+
+def unrecognised(kb: KnowledgeBase, facts: Mapping[str, Any]) -> list[str]:
+    """The medicine and condition names in ``facts`` that the knowledge base does not know:
+    they are kept as typed, but no rule can use them until a reviewer adds them."""
+    indexes = {"medications": kb.names.medications, "conditions": kb.names.conditions}
+    found = [str(name) for key, index in indexes.items() for name in facts.get(key) or ()
+             if index.find(str(name)) is None]  # fmt: skip
+    return list(dict.fromkeys(found))
 
 
 def checklist(q: schema.Question) -> list[tuple[str, str]]:
@@ -107,8 +141,14 @@ def save(
     store: Store, answers: dict[str, Any], result: dict[str, Any], now: datetime
 ) -> tuple[Episode, Assessment]:
     """Keep an interview in the diary: the episode it describes, and its assessment linked to it
-    (``spasmcare.diary.follow_up.case_of`` reads such an episode back into a case)."""
+    (``spasmcare.diary.follow_up.case_of`` reads such an episode back into a case). The
+    profile's empty fields are filled from the answers (age, sex, medicines, conditions), so
+    the next interview does not ask them again; what the person set is never overwritten."""
     a = answers
+    before = store.profile()
+    after = filled(before, a)
+    if after != (before or Profile()):
+        store.save_profile(after)
     episode = store.add_episode(
         Episode(
             started_at=now,

@@ -8,9 +8,10 @@ person id; the single local diary by the random id kept in its home.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from spasmcare.accounts.people import People
 from spasmcare.diary.model import Diary
@@ -34,6 +35,49 @@ class Export:
     """The file name, before any date is added."""
 
 
+@dataclass(frozen=True)
+class Progress:
+    """How far an export is: reading the diary, then writing its episodes (``done`` of
+    ``total``), then written."""
+
+    stage: str
+    """"reading", "writing" or "written"."""
+    done: int
+    total: int
+
+
+Told = Callable[[Progress], None]
+
+
+class _Counter:
+    """Tells ``progress`` of each episode written, from the FHIR resources written (one
+    Observation per episode)."""
+
+    EVERY = 500
+    """Episodes between reports: enough to move, few enough to cost nothing."""
+
+    def __init__(self, progress: Told, total: int) -> None:
+        self.progress, self.total, self.done = progress, total, 0
+        progress(Progress("writing", 0, total))
+
+    def __call__(self, resource: dict[str, Any]) -> None:
+        if resource.get("resourceType") == "Observation":
+            self.done += 1
+            if self.done % self.EVERY == 0:
+                self.progress(Progress("writing", self.done, self.total))
+
+    def finished(self) -> None:
+        self.progress(Progress("written", self.total, self.total))
+
+
+def _snapshot(store: Store, progress: Told | None) -> tuple[Diary, _Counter | None]:
+    if progress is None:
+        return store.snapshot(), None
+    progress(Progress("reading", 0, store.count()))
+    diary = store.snapshot()
+    return diary, _Counter(progress, len(diary.episodes))
+
+
 def patient_id(store: Store) -> str | None:
     """The pseudonymous FHIR Patient id of the diary ``store`` opens (None: derived from it)."""
     if store.owner == LOCAL_OWNER:
@@ -43,11 +87,14 @@ def patient_id(store: Store) -> str | None:
     return People(store.engine).fhir_id(store.owner)
 
 
-def write(store: Store, out: TextIO, form: str) -> Diary:
-    """Write the whole diary in ``form`` to ``out``; returns what was written."""
-    diary = store.snapshot()
+def write(store: Store, out: TextIO, form: str, progress: Told | None = None) -> Diary:
+    """Write the whole diary in ``form`` to ``out``; returns what was written. ``progress``
+    hears how far it is (episodes are counted as they are written in the FHIR formats)."""
+    diary, counter = _snapshot(store, progress)
     patient = patient_id(store) if form in files.FHIR_FORMATS else None
-    files.write(diary, out, form, patient)
+    files.write(diary, out, form, patient, written=counter)
+    if counter is not None:
+        counter.finished()
     return diary
 
 
@@ -59,7 +106,9 @@ def export(store: Store, kind: str) -> Export:
     return Export(out.getvalue().encode(), media, name)
 
 
-def write_bulk(store: Store, folder: Path) -> tuple[Diary, list[Path]]:
+def write_bulk(
+    store: Store, folder: Path, progress: Told | None = None
+) -> tuple[Diary, list[Path]]:
     """Write the diary as FHIR Bulk Data NDJSON into ``folder``: one file per resource type
     (``Patient.ndjson``, ``Observation.ndjson``...); returns what was written and the files.
     Each file appears whole or not at all (written aside, then renamed)."""
@@ -69,7 +118,7 @@ def write_bulk(store: Store, folder: Path) -> tuple[Diary, list[Path]]:
     from spasmcare.fhir.patient import derived_id
     from spasmcare.kb.load import load_default
 
-    diary = store.snapshot()
+    diary, counter = _snapshot(store, progress)
     folder.mkdir(parents=True, exist_ok=True)
     handles: dict[str, TextIO] = {}
     try:
@@ -80,6 +129,8 @@ def write_bulk(store: Store, folder: Path) -> tuple[Diary, list[Path]]:
                 partial = folder / f"{kind}.ndjson.partial"
                 handles[kind] = partial.open("w", encoding="utf-8", newline="")
             handles[kind].write(json.dumps(resource, ensure_ascii=False) + "\n")
+            if counter is not None:
+                counter(resource)
     finally:
         for handle in handles.values():
             handle.close()
@@ -88,4 +139,6 @@ def write_bulk(store: Store, folder: Path) -> tuple[Diary, list[Path]]:
         final = folder / f"{kind}.ndjson"
         (folder / f"{kind}.ndjson.partial").replace(final)
         written.append(final)
+    if counter is not None:
+        counter.finished()
     return diary, written

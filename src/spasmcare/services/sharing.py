@@ -17,6 +17,7 @@ from spasmcare import clock
 from spasmcare.accounts.people import People
 from spasmcare.clinic.audit import Audit
 from spasmcare.diary.follow_up import evaluate
+from spasmcare.diary.person import known_person
 from spasmcare.diary.store import Store
 from spasmcare.diary.tables import LOCAL_OWNER
 from spasmcare.result import FiredRedFlag, Result
@@ -79,7 +80,8 @@ def lookup(store: Store, people: People, audit: Audit, single_person: bool) -> L
         episodes = diary.episodes()
         reasons = []
         if episodes:
-            found = evaluate(diary.profile(), episodes, diary.checkins(), diary.steps(), now)
+            person = known_person(diary.profile(), diary.assessments())
+            found = evaluate(person, episodes, diary.checkins(), diary.steps(), now)
             reasons = found.reasons
         audit.record(owner, ACTOR, "read the latest assessment", now.replace(tzinfo=None))
         return LatestSummary.of(latest.at, latest.result, reasons, latest.case)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from spasmcare.kb.load import KnowledgeBase
@@ -24,9 +25,11 @@ EVIDENCE = {
 
 
 def result_view(
-    kb: KnowledgeBase, result: Result, history: list[dict[str, Any]], saved: bool = False
-) -> dict[str, Any]:
-    """The values the result template needs."""
+    kb: KnowledgeBase, result: Result, history: list[dict[str, Any]], saved: bool = False,
+    unrecognised: Sequence[str] = (),
+) -> dict[str, Any]:  # fmt: skip
+    """The values the result template needs; ``unrecognised``: the medicine and condition names
+    given that the knowledge base does not know."""
     style, icon, word = LOOK[result.disposition]
     text = kb.dispositions.get(result.disposition)
     cited: list[str] = []
@@ -48,6 +51,7 @@ def result_view(
         actions = []
     return {
         "result": result,
+        "unrecognised": list(unrecognised),
         "actions": actions,
         "emergency": emergency,
         "call": summary.CALL,

@@ -19,6 +19,7 @@ from spasmcare.engine.assess import failsafe
 from spasmcare.errors import form_message
 from spasmcare.result import Result
 from spasmcare.services import assessments as interview
+from spasmcare.services import interview_length as length
 from spasmcare.web import context
 from spasmcare.web.context import flash, redirect, render, services, session
 from spasmcare.web.results import result_view
@@ -101,11 +102,24 @@ async def question_page(request: Request) -> Response:
 
 
 def _question(
-    request: Request, state: interview.State, q: Any, error: str | None = None, status: int = 200
-) -> HTMLResponse:
+    request: Request, state: interview.State, q: Any, error: str | None = None, status: int = 200,
+    typed: list[str] | None = None,
+) -> HTMLResponse:  # fmt: skip
+    """The question's page; after a bad answer, ``typed`` is what was sent, shown again."""
     kb = services(request).kb
     blocks = list(interview.BLOCKS)
+    answers, counted = state.answers(kb), state.counted(kb)
+    first = q.type == "region" and answers.get("region") is None
+    estimate = length.estimate(kb, state.base) if first else None
     values: dict[str, Any] = {
+        "estimate": estimate.words if estimate else None,
+        "answered": len(counted),
+        "total": (
+            f"{estimate.fewest} to {estimate.most}"
+            if estimate
+            else len(counted) + length.left(kb, answers, {g.question for g in counted})
+        ),
+        "total_max": estimate.most if estimate else None,
         "q": q,
         "error": error,
         "number": state.number(kb, q),
@@ -113,7 +127,10 @@ def _question(
         "parts": len(blocks),
         "part_name": interview.BLOCKS[q.block],
         "can_go_back": state.can_go_back(kb),
-        "filled": state.filled(q),
+        "filled": state.filled(q) if typed is None else typed,
+        "help": _help(kb, q),
+        "allowed": interview.allowed(q) if q.type == "number" else "",
+        "on_scale": interview.on_scale(q),
         "checklist": interview.checklist(q) if q.type == "multi_choice" else [],
         "regions": {
             "Front of the body": [(r, kb.label("region", r)) for r in FRONT],
@@ -122,6 +139,16 @@ def _question(
         },
     }
     return render(request, "question.html", values, status=status)
+
+
+def _help(kb: Any, q: Any) -> str | None:
+    """The question's help, naming a region as its choice reads ("legs": "Both legs
+    generally"), so the words to look for are the ones on the page."""
+    text: str | None = q.help
+    if text and q.type == "region":
+        for region in (*FRONT, *BACK, *GENERAL):
+            text = text.replace(f'"{region}"', f'"{kb.label("region", region)}"')
+    return text
 
 
 @router.post("/answer")
@@ -142,7 +169,8 @@ async def answer_page(request: Request) -> Response:
     try:
         value, shown = interview.parse(kb, question, [str(v) for v in data.getlist("value")])
     except interview.AnswerError as error:
-        return _question(request, state, question, form_message(error), status=400)
+        sent = [str(v) for v in data.getlist("value")]
+        return _question(request, state, question, form_message(error), 400, sent)
     state.apply(kb, question, value, shown, [str(v) for v in data.getlist("value")])
     _keep(request, state)
     return redirect("/assess" if state.current(kb) else "/assess/result")
@@ -174,7 +202,8 @@ async def result_page(request: Request) -> Response:
     else:
         result = interview.result_of(kb, state.answers(kb))
         _keep(request, state, result)
-    view = result_view(kb, result, state.history(kb), saved=bool(s.data.get("saved")))
+    unknown = interview.unrecognised(kb, state.answers(kb))
+    view = result_view(kb, result, state.history(kb), bool(s.data.get("saved")), unknown)
     return render(request, "result.html", view)
 
 

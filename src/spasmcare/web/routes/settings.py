@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse, Response
 from spasmcare import vocabulary as v
 from spasmcare.diary import model
 from spasmcare.errors import form_message
+from spasmcare.services.assessments import unrecognised
 from spasmcare.web import context
 from spasmcare.web.context import flash, redirect, render
 
@@ -22,9 +23,11 @@ def settings_page(request: Request) -> HTMLResponse:
 
 
 def _page(request: Request, profile: model.Profile, error: str | None = None) -> HTMLResponse:
-    settings = context.services(request).config.settings
+    services = context.services(request)
+    settings = services.config.settings
+    unknown = unrecognised(services.kb, profile.as_json())
     return render(request, "settings.html", {
-        "p": profile, "sexes": v.SEXES, "error": error,
+        "p": profile, "sexes": v.SEXES, "error": error, "unrecognised": unknown,
         "idle_minutes": settings.session_idle_minutes, "session_hours": settings.session_hours,
     }, status=400 if error else 200)  # fmt: skip
 
