@@ -167,7 +167,7 @@ def frequency(i: Insights) -> Chart:
     ax.tick_params(labelsize=7)
     _dates(ax, xs)
     _whole(ax.yaxis)
-    ax.set_ylim(bottom=0)
+    ax.set_ylim(0, max(ys) * 1.5 + 1)  # room above the bars, so the legend covers none
     return Chart(name, title, i.frequency.sentence, figure)
 
 
