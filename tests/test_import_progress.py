@@ -80,7 +80,7 @@ def test_a_fhir_file_with_nothing_for_the_diary_is_refused(tmp_path: Path) -> No
         assert store.count() == 0
 
 
-def test_another_systems_record_is_told_resource_by_resource_as_it_is_checked(
+def test_a_fhir_import_is_told_resource_by_resource_as_it_is_checked(
     tmp_path: Path,
 ) -> None:
     from spasmcare.services import imports

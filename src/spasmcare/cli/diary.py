@@ -340,17 +340,15 @@ def import_(
     or (on any bad line) none of it. A FHIR import first says what it read, what it uses and
     what it leaves out, and why."""
     from spasmcare.cli.fhir_import import imported
-    from spasmcare.services.diary import Tally, import_file
+    from spasmcare.services.diary import import_file
     from spasmcare.services.imports import is_fhir
 
-    tally: Tally | None = None
     with opened(home) as store:
         if is_fhir(file):
             count, kept = imported(store, file, clock.now(), yes, region, _fhir_progress)
         else:
             with _import_progress() as shown:
                 count, kept = import_file(store, file, clock.now(), shown)
-                tally = shown.tally
     parts = [f"{count} episodes"] + [
         f"{n} {what}{'' if n == 1 else 's'}"
         for what, n in (("assessment", kept["assessment"]), ("check-in", kept["checkin"]))
@@ -358,10 +356,6 @@ def import_(
     ]
     listed = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
     typer.echo(f"Imported {listed} from {file}.")
-    if tally is not None and tally.resources:
-        left = ", ".join(f"{n} {kind}" for kind, n in sorted(tally.left_out.items()))
-        typer.echo(f"Read {tally.resources} FHIR resources; left out (spasmcare rebuilds "
-                   f"these from the diary when it exports): {left or 'none'}.")  # fmt: skip
 
 
 class _ImportProgress:
