@@ -1,7 +1,7 @@
 """Dangers people describe as a pulled muscle, a cramp or an ache, beside their lookalikes.
 
 Each presentation is given in several wordings, as people answer (answers they do not know are
-left out), with the level its guidance gives (NHS, HSE, NHS inform, NICE NG156, MHRA), and with
+left out), with the level its guidance gives (NHS, HSE, NHS inform, NICE NG156, NICE CKS, MHRA), and with
 the ordinary cases that must not be called dangerous.
 """
 
@@ -623,6 +623,48 @@ LOOKALIKES_OF_SERIOUS_CAUSES: Cases = [
     ),
 ]
 
+STONE_PAIN_WITH_FEVER: Cases = [
+    # "pain in my side comes in waves down to my groin, and now I'm shivery with a temperature"
+    (
+        {
+            "region": "flank",
+            "side": "left",
+            "onset": "sudden",
+            "frequency": "several_daily",
+            "associated": ["fever"],
+        },
+        {"emergency"},
+    ),
+    # "I've had kidney stones before, the crampy pain is back and I've got a fever" (no age given)
+    ({"region": "flank", "associated": ["fever"], "conditions": ["kidney_stones"]}, {"emergency"}),
+    # the same told as back pain, with the stone named in the person's own words
+    (
+        {"region": "lower_back", "associated": ["fever"], "conditions": ["renal colic"]},
+        {"emergency"},
+    ),
+    # "side pain, being sick, hot and cold" (how it started not known)
+    ({"region": "flank", "age": 35, "associated": ["fever", "vomiting"]}, {"emergency"}),
+    # "pain in my side I'd rate 9, burning up"
+    ({"region": "flank", "severity_0_10": 9, "associated": ["fever"]}, {"emergency"}),
+    # lookalike: a kidney infection that built up over days without colic is seen today
+    (
+        {
+            "region": "flank",
+            "age": 34,
+            "onset": "gradual",
+            "associated": ["fever", "abdominal_pain"],
+        },
+        {"urgent"},
+    ),
+    # lookalike: side pain with a temperature and nothing else known is seen today
+    ({"region": "flank", "age": 29, "associated": ["fever"]}, {"urgent"}),
+    # lookalike: a known stone's colic without a fever is seen today, not in A&E
+    (
+        {"region": "flank", "onset": "sudden", "conditions": ["kidney_stones"], "severity_0_10": 7},
+        {"urgent", "soon"},
+    ),
+]
+
 PRESENTATIONS = {
     "chest pain that spreads or lasts is a heart attack until shown otherwise": CHEST_PAIN,
     "a new ache in the back, shoulder, arm or neck that spreads into the jaw": (
@@ -632,6 +674,7 @@ PRESENTATIONS = {
     "new back and tummy pain in an older person at risk of an aneurysm": AORTA,
     "muscle or tendon pain on a quinolone antibiotic": QUINOLONE,
     "a sudden, severe tummy pain that is new": SUDDEN_SEVERE_TUMMY,
+    "a kidney stone's pain with a fever": STONE_PAIN_WITH_FEVER,
     "heat exhaustion told as sweating, weakness or a racing heart": HEAT,
     "cramps most weeks for a month see a GP": CRAMPS_MOST_WEEKS,
     "lookalikes of bites, drug reactions and polymyalgia": LOOKALIKES_OF_SERIOUS_CAUSES,

@@ -22,8 +22,8 @@ BELOW_THE_BAR = {
     "self-care to urgent 15%",
     "blind_set_6": "emergency sensitivity 97%: a clot after an operation answered 'today', the "
     "NHS level for a suspected DVT; self-care to urgent 5.1%",
-    "blind_set_8": "emergency sensitivity 97%, self-care to urgent 5.1%: heat cramps easing at "
-    "30 minutes, a sickle cell patient's usual mild pain",
+    "blind_set_8": "self-care to urgent 5.1%: heat cramps easing at 30 minutes, a sickle cell "
+    "patient's usual mild pain",
     "blind_set_7": "emergency sensitivity 97%: an ectopic pregnancy answered 'today', as the NHS "
     "advises when the case cannot say a period is late",
     "blind_set_10": "appropriate triage 85%, emergency sensitivity 91%, under-triage 7%, "
@@ -34,9 +34,9 @@ BELOW_THE_BAR = {
     "sources that want strains seen within days",
     "blind_set_11": "emergency sensitivity 90%, under-triage 6%: a kidney infection or stone with "
     "a fever and a suspected fracture sent to a same-day service, as NHS 111 advises",
-    "blind_set_9": "appropriate triage 88%, emergency sensitivity 86%, under-triage 6%, self-care "
-    "to urgent 6%: kidney stones and appendicitis with a fever answered 'today' as the NHS "
-    "advises, a child's limp that is getting better (the case cannot say so)",
+    "blind_set_9": "appropriate triage 88%, emergency sensitivity 89%, under-triage 6%, self-care "
+    "to urgent 6%: appendicitis with a fever answered 'today' as the NHS advises, a child's "
+    "limp that is getting better (the case cannot say so)",
 }
 
 
