@@ -1,8 +1,8 @@
 """Dangers people describe as a pulled muscle, a cramp or an ache, beside their lookalikes.
 
 Each presentation is given in several wordings, as people answer (answers they do not know are
-left out), with the level its guidance gives (NHS, HSE, NHS inform, NICE NG156, NICE CKS, MHRA), and with
-the ordinary cases that must not be called dangerous.
+left out), with the level its guidance gives (NHS, HSE, NHS inform, NICE NG156, NICE CKS,
+MHRA), and with the ordinary cases that must not be called dangerous.
 """
 
 from __future__ import annotations
