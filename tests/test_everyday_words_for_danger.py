@@ -665,6 +665,262 @@ STONE_PAIN_WITH_FEVER: Cases = [
     ),
 ]
 
+WEAK_LEGS_AND_COMPARTMENTS: Cases = [
+    # "she had flu last week, now her legs hurt and she's too weak to stand" (onset not known)
+    (
+        {
+            "age": 7,
+            "region": "legs",
+            "side": "both",
+            "days_since_first": 0,
+            "associated": ["weakness", "unable_to_bear_weight"],
+            "recent": ["upper_respiratory_infection"],
+        },
+        {"emergency"},
+    ),
+    # "strained his back lifting yesterday, tonight he can't move his right leg at all"
+    (
+        {
+            "age": 13,
+            "region": "lower_back",
+            "side": "right",
+            "days_since_first": 1,
+            "associated": ["weakness", "unable_to_bear_weight"],
+            "recent": ["heavy_lifting"],
+        },
+        {"emergency"},
+    ),
+    # "my legs have gone so weak I can't get up" (nothing else given)
+    ({"region": "legs", "associated": ["weakness", "unable_to_bear_weight"]}, {"emergency"}),
+    # "hard leg session yesterday, now the front of my shin is agony and my foot flops"
+    (
+        {
+            "region": "shin",
+            "side": "left",
+            "days_since_first": 0,
+            "associated": ["weakness", "difficulty_walking"],
+            "recent": ["intense_exercise"],
+        },
+        {"emergency"},
+    ),
+    # "did bicep curls all evening, now my forearm is numb and tight"
+    (
+        {"region": "forearm", "associated": ["numbness"], "recent": ["new_exercise"]},
+        {"emergency"},
+    ),
+    # lookalike: a twisted ankle that gives way after football is the injury's own level
+    (
+        {
+            "age": 24,
+            "region": "foot",
+            "side": "right",
+            "days_since_first": 0,
+            "associated": ["weakness", "unable_to_bear_weight"],
+            "recent": ["football_match"],
+        },
+        {"urgent"},
+    ),
+    # lookalike: thighs slowly getting weaker over four months is not an ambulance
+    (
+        {
+            "age": 38,
+            "region": "thigh",
+            "side": "both",
+            "onset": "gradual",
+            "days_since_first": 120,
+            "associated": ["weakness", "fatigue"],
+        },
+        {"routine", "soon"},
+    ),
+    # lookalike: sore shins a week into a new running plan, no weakness or numbness
+    (
+        {
+            "age": 30,
+            "region": "shin",
+            "side": "both",
+            "days_since_first": 7,
+            "recent": ["new_exercise"],
+        },
+        {"self_care", "routine"},
+    ),
+]
+
+SEROTONIN_RIGIDITY: Cases = [
+    # "on Cymbalta and started tramadol; heart racing, both thighs gone rigid, hands shaking"
+    (
+        {
+            "age": 25,
+            "region": "thigh",
+            "side": "both",
+            "associated": ["palpitations", "muscle_stiffness", "tremor"],
+            "medications": ["duloxetine", "tramadol"],
+        },
+        {"emergency"},
+    ),
+    # "on sertraline, stiff all over and my heart is pounding"
+    (
+        {
+            "region": "whole_body",
+            "associated": ["generalized_stiffness", "tachycardia"],
+            "medications": ["sertraline"],
+        },
+        {"emergency"},
+    ),
+    # lookalike: one calf cramp at night on sertraline, heart racing from the fright
+    (
+        {
+            "age": 40,
+            "region": "calf",
+            "side": "left",
+            "time_of_day": "night",
+            "duration_minutes": 2,
+            "associated": ["muscle_stiffness", "palpitations"],
+            "medications": ["sertraline"],
+        },
+        {"self_care", "routine", "soon", "urgent"},
+    ),
+]
+
+PREGNANCY_AND_CHILDREN: Cases = [
+    # "34 weeks, my lower back has gone into a bad cramping pain this afternoon, not my usual"
+    (
+        {"sex": "female", "pregnant": True, "region": "lower_back", "onset": "sudden"},
+        {"urgent", "emergency"},
+    ),
+    # "31 weeks, backache that comes and goes every few minutes"
+    (
+        {"sex": "female", "pregnant": True, "region": "lower_back", "frequency": "several_daily"},
+        {"urgent", "emergency"},
+    ),
+    # lookalike: the everyday backache of pregnancy that built up over weeks
+    (
+        {
+            "age": 30,
+            "sex": "female",
+            "pregnant": True,
+            "region": "lower_back",
+            "onset": "gradual",
+            "days_since_first": 21,
+            "frequency": "daily",
+        },
+        {"self_care", "routine"},
+    ),
+    # lookalike: a pull low in the groin on getting up or turning over, gone at rest
+    (
+        {
+            "sex": "female",
+            "pregnant": True,
+            "region": "groin",
+            "side": "right",
+            "frequency": "occasional",
+            "associated": ["pain_worse_on_movement"],
+        },
+        {"self_care", "routine"},
+    ),
+    # "my 16 year old hurt his back at rugby, now it shoots down his leg and his foot tingles"
+    (
+        {
+            "age": 16,
+            "region": "lower_back",
+            "side": "left",
+            "onset": "sudden",
+            "associated": ["leg_pain_radiating", "tingling"],
+            "recent": ["intense_exercise"],
+        },
+        {"urgent", "emergency"},
+    ),
+    # "my 3 year old keeps saying her back hurts"
+    ({"age": 3, "region": "lower_back"}, {"urgent"}),
+    # "my 2 year old screams when we touch or move his leg" (no fall seen)
+    (
+        {
+            "age": 2,
+            "region": "legs",
+            "side": "left",
+            "associated": ["tenderness", "pain_worse_on_movement"],
+        },
+        {"urgent", "emergency"},
+    ),
+    # lookalike: a 12 year old's sore thigh after football, tender and sore to move
+    (
+        {
+            "age": 12,
+            "region": "thigh",
+            "days_since_first": 0,
+            "associated": ["tenderness", "pain_worse_on_movement"],
+            "recent": ["football_match"],
+        },
+        {"self_care", "routine", "soon"},
+    ),
+    # lookalike: a 14 year old's back ache after carrying a heavy school bag, nothing else
+    (
+        {"age": 14, "region": "lower_back", "onset": "gradual", "recent": ["heavy_lifting"]},
+        {"self_care", "routine"},
+    ),
+    # lookalike: woke after a sleepover with a crick in the neck, a cold but no temperature
+    (
+        {
+            "age": 8,
+            "region": "neck",
+            "onset": "sudden",
+            "days_since_first": 0,
+            "associated": ["pain_worse_on_movement"],
+            "recent": ["slept_awkwardly", "upper_respiratory_infection"],
+        },
+        {"self_care", "routine"},
+    ),
+]
+
+STRAINS_NOT_SETTLING: Cases = [
+    # "calf has hurt for ten days since squash, grabs every time I jog"
+    (
+        {
+            "age": 39,
+            "region": "calf",
+            "side": "left",
+            "days_since_first": 10,
+            "associated": ["pain_worse_on_movement"],
+            "recent": ["intense_exercise"],
+        },
+        {"routine", "soon"},
+    ),
+    # "tweaked my back moving furniture 10 days ago, still stiff" (home care days not given)
+    (
+        {"age": 38, "region": "lower_back", "days_since_first": 10, "recent": ["heavy_lifting"]},
+        {"routine", "soon"},
+    ),
+    # "woke with a stiff neck a week ago, still stuck"
+    (
+        {"age": 38, "region": "neck", "days_since_first": 7, "recent": ["slept_awkwardly"]},
+        {"routine", "soon"},
+    ),
+    # lookalike: a pulled calf from yesterday's run is looked after at home
+    (
+        {
+            "age": 39,
+            "region": "calf",
+            "days_since_first": 1,
+            "associated": ["pain_worse_on_movement"],
+            "recent": ["long_run"],
+        },
+        {"self_care"},
+    ),
+    # lookalike: two-minute cramps after matches every few weeks are cramps, not an injury
+    (
+        {
+            "age": 13,
+            "region": "calf",
+            "side": "both",
+            "duration_minutes": 2,
+            "days_since_first": 30,
+            "frequency": "occasional",
+            "time_of_day": "night",
+            "recent": ["football_match"],
+        },
+        {"self_care"},
+    ),
+]
+
 PRESENTATIONS = {
     "chest pain that spreads or lasts is a heart attack until shown otherwise": CHEST_PAIN,
     "a new ache in the back, shoulder, arm or neck that spreads into the jaw": (
@@ -675,6 +931,12 @@ PRESENTATIONS = {
     "muscle or tendon pain on a quinolone antibiotic": QUINOLONE,
     "a sudden, severe tummy pain that is new": SUDDEN_SEVERE_TUMMY,
     "a kidney stone's pain with a fever": STONE_PAIN_WITH_FEVER,
+    "legs too weak to stand, and a shin or forearm that goes weak after exercise": (
+        WEAK_LEGS_AND_COMPARTMENTS
+    ),
+    "rigid muscles and a racing heart on a serotonergic medicine": SEROTONIN_RIGIDITY,
+    "new back pain in pregnancy, and children's back and leg pain": PREGNANCY_AND_CHILDREN,
+    "a strain not settling after a week": STRAINS_NOT_SETTLING,
     "heat exhaustion told as sweating, weakness or a racing heart": HEAT,
     "cramps most weeks for a month see a GP": CRAMPS_MOST_WEEKS,
     "lookalikes of bites, drug reactions and polymyalgia": LOOKALIKES_OF_SERIOUS_CAUSES,

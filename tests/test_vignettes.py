@@ -32,11 +32,17 @@ BELOW_THE_BAR = {
     "blind_set_12": "appropriate triage 82%, emergency sensitivity 83%, under-triage 12%: "
     "appendicitis and a fast-growing clot sent to a same-day service, as the NHS advises, and "
     "sources that want strains seen within days",
-    "blind_set_11": "emergency sensitivity 90%, under-triage 6%: a kidney infection or stone with "
-    "a fever and a suspected fracture sent to a same-day service, as NHS 111 advises",
-    "blind_set_9": "appropriate triage 88%, emergency sensitivity 89%, under-triage 6%, self-care "
-    "to urgent 6%: appendicitis with a fever answered 'today' as the NHS advises, a child's "
-    "limp that is getting better (the case cannot say so)",
+    "blind_set_11": "emergency sensitivity 90%: appendicitis, a water infection turning to sepsis "
+    "and a small child's redback bite sent to a same-day service, as NHS 111 advises",
+    "blind_set_9": "emergency sensitivity 89%, self-care to urgent 6%: appendicitis with a fever "
+    "answered 'today' as the NHS advises, a child's limp that is getting better (the case "
+    "cannot say so)",
+    "blind_set_13": "appropriate triage 72%, emergency sensitivity 80%, under-triage 13%, first "
+    "cause in the top three 78%",
+    "blind_set_14": "appropriate triage 81%, emergency sensitivity 81%, under-triage 12%, first "
+    "cause in the top three 75%: a jaw locked open, a placental abruption and a clot in the "
+    "lung that the case format cannot describe (no 'worse on breathing in', 'constant' or "
+    "'cannot close')",
 }
 
 
