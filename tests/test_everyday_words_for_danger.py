@@ -921,6 +921,122 @@ STRAINS_NOT_SETTLING: Cases = [
     ),
 ]
 
+CHILDREN_CHEST_LIMB_AND_NECK: Cases = [
+    # "my 11 year old gets a sharp catch in his chest for a few seconds, lots of times for months"
+    (
+        {
+            "age": 11,
+            "region": "chest",
+            "side": "left",
+            "onset": "sudden",
+            "duration_minutes": 1,
+            "days_since_first": 60,
+            "frequency": "weekly",
+            "associated": ["chest_pain"],
+        },
+        {"soon", "routine"},
+    ),
+    # "my 13 year old gets a tight chest only when she runs hard at netball" (seen today)
+    (
+        {
+            "age": 13,
+            "region": "chest",
+            "days_since_first": 30,
+            "time_of_day": "during_exercise",
+            "associated": ["chest_pain"],
+        },
+        {"urgent", "soon"},
+    ),
+    # a child's chest pain with a racing heart is still an ambulance
+    ({"age": 12, "region": "chest", "associated": ["chest_pain", "palpitations"]}, {"emergency"}),
+    # a child with a heart condition from birth and chest pain is still an ambulance
+    (
+        {
+            "age": 9,
+            "region": "chest",
+            "associated": ["chest_pain"],
+            "conditions": ["congenital heart disease"],
+        },
+        {"emergency"},
+    ),
+    # an adult's chest pain is unchanged: call 999
+    ({"age": 40, "region": "chest", "associated": ["chest_pain"]}, {"emergency"}),
+    # "my 10 year old's arms and legs ache on and off, over two weeks now, no idea why"
+    (
+        {
+            "age": 10,
+            "region": "legs",
+            "side": "both",
+            "days_since_first": 15,
+            "frequency": "occasional",
+        },
+        {"soon", "routine"},
+    ),
+    # "13 year old, ache in her left shoulder and upper arm for 9 days, can't think why"
+    ({"age": 13, "region": "shoulder", "side": "left", "days_since_first": 9}, {"soon", "routine"}),
+    # lookalike: growing pains in both legs at night for months
+    (
+        {
+            "age": 7,
+            "region": "legs",
+            "side": "both",
+            "time_of_day": "night",
+            "days_since_first": 90,
+            "frequency": "weekly",
+        },
+        {"self_care", "routine"},
+    ),
+    # "15 year old, stiff neck from gaming, now tingling down his right arm into his fingers"
+    (
+        {
+            "age": 15,
+            "region": "neck",
+            "days_since_first": 2,
+            "associated": ["muscle_stiffness", "tingling", "arm_pain_radiating"],
+        },
+        {"urgent", "emergency"},
+    ),
+    # "my 4 year old woke holding her head to one side and cries when we turn it"
+    (
+        {"age": 4, "region": "neck", "onset": "sudden", "associated": ["pain_worse_on_movement"]},
+        {"urgent"},
+    ),
+    # "12 year old strained her calf at netball 2 days ago, now her foot tingles and she still
+    # can't put weight on it, the bruise is spreading"
+    (
+        {
+            "age": 12,
+            "region": "calf",
+            "days_since_first": 2,
+            "associated": ["tingling", "unable_to_bear_weight", "bruising"],
+            "recent": ["calf_injury"],
+        },
+        {"emergency"},
+    ),
+    # "thyroid out a month ago, stopped my calcium two days ago, now I've gone stiff all over"
+    (
+        {
+            "region": "whole_body",
+            "associated": ["generalized_stiffness"],
+            "conditions": ["previous_thyroidectomy"],
+            "recent": ["stopped_calcium_supplements"],
+        },
+        {"emergency"},
+    ),
+    # lookalike: known low parathyroid, out of calcium, mild tingly hand cramps: a test today
+    (
+        {
+            "age": 57,
+            "region": "hand",
+            "side": "both",
+            "associated": ["tingling", "carpopedal_spasm"],
+            "recent": ["stopped_calcium_supplements"],
+            "conditions": ["hypoparathyroidism"],
+        },
+        {"urgent"},
+    ),
+]
+
 PRESENTATIONS = {
     "chest pain that spreads or lasts is a heart attack until shown otherwise": CHEST_PAIN,
     "a new ache in the back, shoulder, arm or neck that spreads into the jaw": (
@@ -937,6 +1053,9 @@ PRESENTATIONS = {
     "rigid muscles and a racing heart on a serotonergic medicine": SEROTONIN_RIGIDITY,
     "new back pain in pregnancy, and children's back and leg pain": PREGNANCY_AND_CHILDREN,
     "a strain not settling after a week": STRAINS_NOT_SETTLING,
+    "children's chest, limb and neck pain; an injured limb that tingles; tetany after surgery": (
+        CHILDREN_CHEST_LIMB_AND_NECK
+    ),
     "heat exhaustion told as sweating, weakness or a racing heart": HEAT,
     "cramps most weeks for a month see a GP": CRAMPS_MOST_WEEKS,
     "lookalikes of bites, drug reactions and polymyalgia": LOOKALIKES_OF_SERIOUS_CAUSES,
