@@ -115,7 +115,7 @@ SKIPPED = [q for q in KB.questions if q.asks_when is not None]
 
 
 def test_every_condition_is_exported() -> None:
-    assert len(SKIPPED) >= 16
+    assert len(SKIPPED) >= 10  # the loop below must cover a real share of the questions
     for q in SKIPPED:
         item = ITEMS[q.id]
         assert item.get("enableWhen"), f"{q.id} has asks_when but no enableWhen"
