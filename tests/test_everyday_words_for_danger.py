@@ -817,6 +817,45 @@ PREGNANCY_AND_CHILDREN: Cases = [
         },
         {"self_care", "routine"},
     ),
+    # "26 weeks, calf cramps most nights for a minute or so, is this normal?" (sleep not asked)
+    (
+        {
+            "sex": "female",
+            "pregnant": True,
+            "region": "calf",
+            "time_of_day": "night",
+            "frequency": "daily",
+            "duration_minutes": 1,
+        },
+        {"self_care"},
+    ),
+    # the same cramps that keep waking her so she cannot function: a GP (NHS leg cramps)
+    (
+        {
+            "sex": "female",
+            "pregnant": True,
+            "region": "calf",
+            "time_of_day": "night",
+            "frequency": "daily",
+            "duration_minutes": 1,
+            "days_since_first": 21,
+            "associated": ["sleep_disturbance"],
+        },
+        {"routine"},
+    ),
+    # a pregnant woman's one calf red and swollen is never a cramp to sleep off
+    (
+        {
+            "sex": "female",
+            "pregnant": True,
+            "region": "calf",
+            "side": "left",
+            "frequency": "daily",
+            "duration_minutes": 1,
+            "associated": ["swelling", "redness"],
+        },
+        {"urgent", "emergency"},
+    ),
     # "my 16 year old hurt his back at rugby, now it shoots down his leg and his foot tingles"
     (
         {

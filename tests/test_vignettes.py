@@ -37,11 +37,11 @@ BELOW_THE_BAR = {
     "blind_set_9": "emergency sensitivity 89%, self-care to urgent 6%: appendicitis with a fever "
     "answered 'today' as the NHS advises, a child's limp that is getting better (the case "
     "cannot say so)",
-    "blind_set_13": "appropriate triage 77%, emergency sensitivity 83%, under-triage 9%, first "
+    "blind_set_13": "appropriate triage 78%, emergency sensitivity 83%, under-triage 9%, first "
     "cause in the top three 79%: heavy bleeding in pregnancy and passing little urine, which the "
     "case format cannot say, and a placental abruption and a septic joint seen the same day, as "
     "the NHS advises",
-    "blind_set_14": "appropriate triage 81%, emergency sensitivity 83%, under-triage 11%, first "
+    "blind_set_14": "appropriate triage 82%, emergency sensitivity 83%, under-triage 11%, first "
     "cause in the top three 75%: a jaw locked open, a placental abruption and a clot in the "
     "lung that the case format cannot describe (no 'worse on breathing in', 'constant' or "
     "'cannot close')",
