@@ -212,6 +212,190 @@ SUDDEN_SEVERE_TUMMY: Cases = [
     ),
 ]
 
+SUDDEN_TUMMY_PAIN_HOW_BAD_NOT_GIVEN: Cases = [
+    # "sudden really bad tummy pain an hour ago, keeps getting worse, I'm doubled up"
+    (
+        {
+            "region": "abdomen",
+            "onset": "sudden",
+            "duration_minutes": 60,
+            "associated": ["abdominal_pain"],
+        },
+        {"emergency"},
+    ),
+    # "my mum's 71, a stomach cramp like heartburn since lunch, exhausted and queasy"
+    (
+        {
+            "region": "abdomen",
+            "age": 71,
+            "sex": "female",
+            "onset": "sudden",
+            "days_since_first": 0,
+            "frequency": "first_time",
+            "associated": ["abdominal_pain", "fatigue"],
+        },
+        {"emergency"},
+    ),
+    # "31 weeks pregnant, the cramping has turned into a constant pain that won't let up"
+    (
+        {
+            "region": "abdomen",
+            "sex": "female",
+            "pregnant": True,
+            "onset": "sudden",
+            "associated": ["abdominal_pain"],
+        },
+        {"emergency"},
+    ),
+    # lookalike: a stomach-muscle cramp of five minutes on a hot building site, no tummy pain
+    (
+        {
+            "region": "abdomen",
+            "age": 32,
+            "sex": "male",
+            "onset": "sudden",
+            "duration_minutes": 5,
+            "associated": ["sweating", "fatigue"],
+            "recent": ["heat_exposure"],
+        },
+        {"self_care", "routine"},
+    ),
+    # lookalike: the same sudden tummy pain rated 4 out of 10 is not an ambulance
+    (
+        {
+            "region": "abdomen",
+            "age": 40,
+            "sex": "male",
+            "onset": "sudden",
+            "duration_minutes": 60,
+            "severity_0_10": 4,
+            "associated": ["abdominal_pain"],
+        },
+        {"self_care", "routine", "soon", "urgent"},
+    ),
+]
+
+TUMMY_MUSCLES_AFTER_A_WORKOUT: Cases = [
+    # "overdid the sit-ups, my stomach muscles are sore and tight, hurts to sit up" (sex not given)
+    (
+        {
+            "region": "abdomen",
+            "associated": ["pain_worse_on_movement"],
+            "recent": ["intense_exercise"],
+        },
+        {"self_care", "routine"},
+    ),
+    # "new core class yesterday, my abs ache when I laugh" (25, female)
+    (
+        {
+            "region": "abdomen",
+            "age": 25,
+            "sex": "female",
+            "days_since_first": 1,
+            "associated": ["pain_worse_on_movement"],
+            "recent": ["new_exercise"],
+        },
+        {"self_care", "routine"},
+    ),
+    # lookalike: pain inside the tummy with vomiting after the gym is not a sore muscle
+    (
+        {
+            "region": "abdomen",
+            "age": 25,
+            "sex": "female",
+            "associated": ["abdominal_pain", "vomiting", "pain_worse_on_movement"],
+            "recent": ["intense_exercise"],
+        },
+        {"urgent", "emergency"},
+    ),
+    # unknown: after a workout, but nothing said about other symptoms: not reassured
+    (
+        {"region": "abdomen", "age": 25, "sex": "female", "recent": ["intense_exercise"]},
+        {"urgent", "emergency"},
+    ),
+]
+
+THERE_EVERY_DAY_FOR_TWO_WEEKS: Cases = [
+    # "my jaw muscles have ached for a couple of months, worse in the mornings, I clench at night"
+    (
+        {"region": "jaw", "onset": "gradual", "days_since_first": 60, "associated": ["jaw_pain"]},
+        {"routine"},
+    ),
+    # "sore jaw every morning, my partner says I grind my teeth, headaches too"
+    (
+        {
+            "region": "jaw",
+            "age": 34,
+            "sex": "female",
+            "time_of_day": "night",
+            "frequency": "daily",
+            "days_since_first": 30,
+            "associated": ["jaw_pain", "headache"],
+        },
+        {"routine"},
+    ),
+    # "the muscle under my eye has been fluttering a few times a day for five weeks"
+    (
+        {"region": "face", "age": 36, "days_since_first": 35, "frequency": "several_daily"},
+        {"routine"},
+    ),
+    # "my thighs and shoulders have ached for two weeks and it's not going away"
+    (
+        {"region": "thigh", "side": "both", "onset": "gradual", "days_since_first": 14},
+        {"routine", "soon"},
+    ),
+    # "cramps in my legs several times a day for two weeks, some last 15 minutes"
+    (
+        {
+            "region": "legs",
+            "frequency": "several_daily",
+            "duration_minutes": 15,
+            "days_since_first": 14,
+        },
+        {"routine"},
+    ),
+    # lookalike: a single cramp stuck for 20 minutes today still gets its same-day check
+    (
+        {
+            "region": "calf",
+            "age": 40,
+            "duration_minutes": 20,
+            "days_since_first": 0,
+            "frequency": "first_time",
+        },
+        {"urgent"},
+    ),
+    # lookalike: night calf cramps of two minutes now and then for two months
+    (
+        {
+            "region": "calf",
+            "age": 55,
+            "frequency": "occasional",
+            "time_of_day": "night",
+            "duration_minutes": 2,
+            "days_since_first": 60,
+        },
+        {"self_care"},
+    ),
+    # lookalike: a six-year-old's evening leg aches most weeks for two months (growing pains)
+    (
+        {
+            "region": "legs",
+            "age": 6,
+            "side": "both",
+            "time_of_day": "night",
+            "frequency": "weekly",
+            "days_since_first": 60,
+        },
+        {"self_care", "routine"},
+    ),
+    # lookalike: a sore jaw for three days
+    (
+        {"region": "jaw", "age": 30, "days_since_first": 3, "associated": ["jaw_pain"]},
+        {"self_care"},
+    ),
+]
+
 HEAT: Cases = [
     # "sweating loads on the building site, cramping, weak and clammy" (how long: not sure)
     (
@@ -1086,6 +1270,11 @@ PRESENTATIONS = {
     "muscle or tendon pain on a quinolone antibiotic": QUINOLONE,
     "a sudden, severe tummy pain that is new": SUDDEN_SEVERE_TUMMY,
     "a kidney stone's pain with a fever": STONE_PAIN_WITH_FEVER,
+    "a sudden tummy pain when how bad it is was not said": SUDDEN_TUMMY_PAIN_HOW_BAD_NOT_GIVEN,
+    "sore tummy muscles after a workout": TUMMY_MUSCLES_AFTER_A_WORKOUT,
+    "an ache, a clenched jaw or a twitch there every day for two weeks": (
+        THERE_EVERY_DAY_FOR_TWO_WEEKS
+    ),
     "legs too weak to stand, and a shin or forearm that goes weak after exercise": (
         WEAK_LEGS_AND_COMPARTMENTS
     ),

@@ -29,7 +29,7 @@ BELOW_THE_BAR = {
     "blind_set_10": "appropriate triage 85%, emergency sensitivity 91%, under-triage 7%, "
     "self-care to urgent 9%: a young man's jaw ache on lifting that the source treats as the "
     "heart, brief pregnancy twinges and heat cramps with the other answers not given",
-    "blind_set_12": "appropriate triage 82%, emergency sensitivity 83%, under-triage 12%: "
+    "blind_set_12": "appropriate triage 84%, emergency sensitivity 87%, under-triage 9%: "
     "appendicitis and a fast-growing clot sent to a same-day service, as the NHS advises, and "
     "sources that want strains seen within days",
     "blind_set_11": "emergency sensitivity 90%: appendicitis, a water infection turning to sepsis "
@@ -37,14 +37,18 @@ BELOW_THE_BAR = {
     "blind_set_9": "emergency sensitivity 89%, self-care to urgent 6%: appendicitis with a fever "
     "answered 'today' as the NHS advises, a child's limp that is getting better (the case "
     "cannot say so)",
-    "blind_set_13": "appropriate triage 78%, emergency sensitivity 83%, under-triage 9%, first "
+    "blind_set_13": "appropriate triage 80%, emergency sensitivity 89%, under-triage 7%, first "
     "cause in the top three 79%: heavy bleeding in pregnancy and passing little urine, which the "
     "case format cannot say, and a placental abruption and a septic joint seen the same day, as "
     "the NHS advises",
-    "blind_set_14": "appropriate triage 82%, emergency sensitivity 83%, under-triage 11%, first "
+    "blind_set_14": "appropriate triage 82%, emergency sensitivity 86%, under-triage 10%, first "
     "cause in the top three 75%: a jaw locked open, a placental abruption and a clot in the "
     "lung that the case format cannot describe (no 'worse on breathing in', 'constant' or "
     "'cannot close')",
+    "blind_set_15": "appropriate triage 76%, emergency sensitivity 94%, under-triage 10%, "
+    "self-care to urgent 29%: most of its cases leave out age and sex, and an unknown age or "
+    "pregnancy never earns reassurance (a lifted box in someone who may be over 70, period "
+    "cramps in someone who may be pregnant); sources that want a strain seen after a few days",
 }
 
 

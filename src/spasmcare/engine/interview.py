@@ -147,6 +147,10 @@ def _possible_answers(kb: KnowledgeBase, question: schema.Question) -> Iterator[
         yield from ([c.id] for c in question.choices)
     elif question.type == "number":
         yield from _thresholds(kb, question.field)
+    elif question.type == "names":
+        # "None": a probable cause or flag that rests on a medicine or condition not yet known
+        # is then ruled out, so the question is asked when that answer would change the result.
+        yield []
 
 
 def _thresholds(kb: KnowledgeBase, field: str) -> Iterator[float]:
