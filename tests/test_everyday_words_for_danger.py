@@ -396,6 +396,285 @@ THERE_EVERY_DAY_FOR_TWO_WEEKS: Cases = [
     ),
 ]
 
+SUDDEN_CONFUSION: Cases = [
+    # "found my husband muddled and agitated, his legs jerking, sweating; he takes pills for
+    # depression"
+    (
+        {
+            "age": 53,
+            "region": "legs",
+            "onset": "sudden",
+            "days_since_first": 0,
+            "associated": ["confusion", "involuntary_movements", "sweating"],
+            "conditions": ["depression"],
+        },
+        {"emergency"},
+    ),
+    # "mum's suddenly not making sense and her legs keep cramping"
+    ({"age": 80, "region": "legs", "onset": "sudden", "associated": ["confusion"]}, {"emergency"}),
+    # "cramps and I feel confused" (nothing else said)
+    ({"region": "calf", "associated": ["confusion"]}, {"emergency"}),
+    # lookalike: a father getting more forgetful over months, with night cramps: his GP
+    (
+        {
+            "age": 82,
+            "region": "calf",
+            "onset": "gradual",
+            "days_since_first": 120,
+            "frequency": "occasional",
+            "time_of_day": "night",
+            "associated": ["confusion"],
+        },
+        {"routine", "soon", "urgent"},
+    ),
+]
+
+STIFF_NECK_AFTER_SLEEPING_AWKWARDLY: Cases = [
+    # "woke up and can't turn my head, the muscles are in spasm, bit of a headache, slept funny"
+    (
+        {
+            "region": "neck",
+            "onset": "sudden",
+            "days_since_first": 0,
+            "time_of_day": "night",
+            "associated": ["neck_stiffness", "headache"],
+            "recent": ["slept_awkwardly"],
+        },
+        {"self_care", "routine"},
+    ),
+    # "34, cricked my neck in my sleep, stiff and a headache with it"
+    (
+        {
+            "age": 34,
+            "region": "neck",
+            "associated": ["neck_stiffness", "headache"],
+            "recent": ["slept_awkwardly"],
+        },
+        {"self_care", "routine"},
+    ),
+    # lookalike: the same with a temperature
+    (
+        {
+            "age": 28,
+            "region": "neck",
+            "days_since_first": 0,
+            "associated": ["neck_stiffness", "headache", "fever"],
+            "recent": ["slept_awkwardly"],
+        },
+        {"urgent", "emergency"},
+    ),
+    # lookalike: the same with vomiting
+    (
+        {
+            "age": 28,
+            "region": "neck",
+            "associated": ["neck_stiffness", "headache", "vomiting"],
+            "recent": ["slept_awkwardly"],
+        },
+        {"urgent", "emergency"},
+    ),
+    # unknown: a stiff neck and a headache, nothing said about how it began
+    ({"region": "neck", "associated": ["neck_stiffness", "headache"]}, {"urgent", "emergency"}),
+]
+
+PAIN_WITH_EFFORT_IN_THE_JAW_OR_NECK: Cases = [
+    # "70, my jaw burns when I'm walking or doing things and goes when I stop, for a year"
+    (
+        {
+            "age": 70,
+            "sex": "female",
+            "region": "jaw",
+            "days_since_first": 365,
+            "frequency": "daily",
+            "time_of_day": "during_exercise",
+            "associated": ["jaw_pain"],
+        },
+        {"soon", "urgent", "emergency"},
+    ),
+    # "55, a tight ache in my neck when I push the mower, the last three weeks"
+    (
+        {"age": 55, "region": "neck", "time_of_day": "during_exercise", "days_since_first": 21},
+        {"urgent", "emergency"},
+    ),
+    # "my jaw aches on the treadmill, started last month" (age not given)
+    (
+        {"region": "jaw", "time_of_day": "during_exercise", "days_since_first": 30},
+        {"urgent", "emergency"},
+    ),
+    # lookalike: a forearm cramp at tennis
+    (
+        {
+            "age": 40,
+            "region": "forearm",
+            "onset": "sudden",
+            "duration_minutes": 2,
+            "time_of_day": "during_exercise",
+            "frequency": "occasional",
+        },
+        {"self_care", "routine"},
+    ),
+]
+
+COLLAPSE_WHILE_EXERCISING_OR_IN_THE_HEAT: Cases = [
+    # "41, just collapsed during a 10k fun run, it's over 30 degrees"
+    (
+        {
+            "age": 41,
+            "region": "whole_body",
+            "onset": "sudden",
+            "days_since_first": 0,
+            "time_of_day": "during_exercise",
+            "associated": ["falls"],
+            "recent": ["heat_exposure", "long_run"],
+        },
+        {"emergency"},
+    ),
+    # "my son went down at football practice in the heat, cramping all over"
+    (
+        {
+            "age": 16,
+            "region": "legs",
+            "associated": ["falls"],
+            "recent": ["heat_exposure", "football_match"],
+        },
+        {"emergency"},
+    ),
+    # lookalike: an older woman who has had falls at home and gets night cramps
+    (
+        {
+            "age": 80,
+            "region": "calf",
+            "time_of_day": "night",
+            "frequency": "occasional",
+            "days_since_first": 60,
+            "associated": ["falls"],
+        },
+        {"self_care", "routine", "soon", "urgent"},
+    ),
+]
+
+SWOLLEN_LIMB_GOING_NUMB_AND_WEAK: Cases = [
+    # "calf swollen, tight and red, now I can't move my big toe and the top of my foot is numb"
+    (
+        {
+            "age": 69,
+            "region": "calf",
+            "side": "left",
+            "onset": "gradual",
+            "associated": ["swelling", "redness", "weakness", "numbness"],
+        },
+        {"emergency"},
+    ),
+    # "my arm has swelled up and my hand is tingling and weak"
+    (
+        {"age": 40, "region": "forearm", "associated": ["swelling", "tingling", "weakness"]},
+        {"emergency"},
+    ),
+    # lookalike: both ankles swell in pregnancy, nothing else
+    (
+        {
+            "sex": "female",
+            "pregnant": True,
+            "region": "legs",
+            "side": "both",
+            "onset": "gradual",
+            "associated": ["swelling"],
+        },
+        {"self_care", "routine", "soon"},
+    ),
+]
+
+BACK_PAIN_WITH_NUMBNESS_SIDE_NOT_SAID: Cases = [
+    # "agony between my shoulder blades for ten days, now both my arms are going numb"
+    (
+        {
+            "age": 48,
+            "region": "upper_back",
+            "days_since_first": 10,
+            "associated": ["numbness", "tenderness"],
+        },
+        {"emergency"},
+    ),
+    # lookalike: sciatica down the left leg with a numb foot for two weeks
+    (
+        {
+            "age": 45,
+            "region": "lower_back",
+            "side": "left",
+            "days_since_first": 14,
+            "associated": ["leg_pain_radiating", "numbness"],
+        },
+        {"routine", "soon", "urgent"},
+    ),
+    # lookalike: the same sciatica, side not said
+    (
+        {
+            "age": 45,
+            "region": "lower_back",
+            "days_since_first": 14,
+            "associated": ["leg_pain_radiating", "numbness"],
+        },
+        {"routine", "soon", "urgent"},
+    ),
+]
+
+PREGNANCY_LIGAMENT_TWINGES: Cases = [
+    # "second trimester, a sharp jab low in my right groin when I stand up or roll over, seconds"
+    (
+        {
+            "sex": "female",
+            "pregnant": True,
+            "region": "groin",
+            "side": "right",
+            "onset": "sudden",
+            "duration_minutes": 0.1,
+            "frequency": "several_daily",
+            "associated": ["pain_worse_on_movement"],
+        },
+        {"self_care", "routine"},
+    ),
+]
+
+SORE_ALL_OVER_AFTER_A_WORKOUT: Cases = [
+    # "first proper gym session in years two days ago, legs and arms so sore I can barely do
+    # the stairs"
+    (
+        {
+            "region": "whole_body",
+            "onset": "gradual",
+            "days_since_first": 2,
+            "time_of_day": "after_exercise",
+            "associated": ["muscle_stiffness"],
+            "recent": ["new_exercise", "intense_exercise"],
+        },
+        {"self_care", "routine"},
+    ),
+    # lookalike: the same soreness with dark, cola-coloured urine
+    (
+        {
+            "region": "whole_body",
+            "onset": "gradual",
+            "days_since_first": 2,
+            "time_of_day": "after_exercise",
+            "associated": ["muscle_stiffness", "dark_urine"],
+            "recent": ["new_exercise", "intense_exercise"],
+        },
+        {"urgent", "emergency"},
+    ),
+    # lookalike: cramping all over during a marathon, today
+    (
+        {
+            "age": 35,
+            "region": "whole_body",
+            "onset": "sudden",
+            "days_since_first": 0,
+            "time_of_day": "during_exercise",
+            "recent": ["marathon"],
+        },
+        {"urgent", "emergency"},
+    ),
+]
+
 HEAT: Cases = [
     # "sweating loads on the building site, cramping, weak and clammy" (how long: not sure)
     (
@@ -1272,6 +1551,14 @@ PRESENTATIONS = {
     "a kidney stone's pain with a fever": STONE_PAIN_WITH_FEVER,
     "a sudden tummy pain when how bad it is was not said": SUDDEN_TUMMY_PAIN_HOW_BAD_NOT_GIVEN,
     "sore tummy muscles after a workout": TUMMY_MUSCLES_AFTER_A_WORKOUT,
+    "sudden confusion": SUDDEN_CONFUSION,
+    "sore all over the days after a workout": SORE_ALL_OVER_AFTER_A_WORKOUT,
+    "a stiff neck after sleeping awkwardly": STIFF_NECK_AFTER_SLEEPING_AWKWARDLY,
+    "a jaw or neck pain that comes with effort": PAIN_WITH_EFFORT_IN_THE_JAW_OR_NECK,
+    "collapsing while exercising or in the heat": COLLAPSE_WHILE_EXERCISING_OR_IN_THE_HEAT,
+    "a swollen limb going numb and weak": SWOLLEN_LIMB_GOING_NUMB_AND_WEAK,
+    "back pain with numbness, side not said": BACK_PAIN_WITH_NUMBNESS_SIDE_NOT_SAID,
+    "twinges of the womb's ligaments in pregnancy": PREGNANCY_LIGAMENT_TWINGES,
     "an ache, a clenched jaw or a twitch there every day for two weeks": (
         THERE_EVERY_DAY_FOR_TWO_WEEKS
     ),

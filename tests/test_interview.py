@@ -165,3 +165,29 @@ def test_medicines_are_asked_in_time_to_count(kb) -> None:
     answers, asked = conversation(kb, truth)
     assert "medications" in asked
     assert assess(answers, kb).disposition == "urgent"
+
+
+def test_an_arm_that_the_neck_pain_spreads_into_is_asked_about(kb) -> None:
+    """Neck pain running down an arm that has gone cold and pale: the limb checklist is asked,
+    so the interview reaches the same-day level the full answers give."""
+    truth = {
+        "age": 49, "sex": "female", "region": "neck", "onset": "gradual", "days_since_first": 7,
+        "associated": ["arm_pain_radiating", "tingling", "cold_pale_limb"],
+    }  # fmt: skip
+    answers, asked = conversation(kb, truth)
+    assert "limb_signs" in asked
+    assert "cold_pale_limb" in answers["associated"]
+    assert assess(answers, kb).disposition == assess(truth, kb).disposition == "urgent"
+
+
+def test_a_medicine_list_that_would_lower_the_level_is_asked(kb) -> None:
+    """Shaking and sweating in someone with diabetes: with no medicines known, a serotonin
+    reaction stays possible; the medicines question is asked, and insulin rules it out."""
+    truth = {
+        "age": 26, "sex": "female", "region": "legs", "onset": "sudden", "days_since_first": 0,
+        "associated": ["tremor", "sweating"], "conditions": ["diabetes"],
+        "medications": ["insulin"],
+    }  # fmt: skip
+    answers, asked = conversation(kb, truth)
+    assert "medications" in asked
+    assert assess(answers, kb).disposition == assess(truth, kb).disposition

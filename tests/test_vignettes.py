@@ -49,6 +49,10 @@ BELOW_THE_BAR = {
     "self-care to urgent 29%: most of its cases leave out age and sex, and an unknown age or "
     "pregnancy never earns reassurance (a lifted box in someone who may be over 70, period "
     "cramps in someone who may be pregnant); sources that want a strain seen after a few days",
+    "blind_set_16": "appropriate triage 82%, emergency sensitivity 81%, self-care to urgent 12%, "
+    "first cause in the top three 79%: case reports of a worsening angina in the jaw, a "
+    "compartment syndrome and a low potassium that the case format cannot tell from their "
+    "lookalikes, and cases without an age (polymyalgia, a grinding jaw)",
 }
 
 
