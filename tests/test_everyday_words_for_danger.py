@@ -675,6 +675,104 @@ SORE_ALL_OVER_AFTER_A_WORKOUT: Cases = [
     ),
 ]
 
+MUSCLE_INJURY_LEAVING_IT_WEAK: Cases = [
+    # "pulled up in a sprint, heard a pop at the back of my thigh, hard to walk on, leg feels weak"
+    (
+        {
+            "region": "thigh",
+            "onset": "sudden",
+            "days_since_first": 0,
+            "time_of_day": "during_exercise",
+            "associated": ["difficulty_walking", "weakness"],
+            "recent": ["intense_exercise"],
+        },
+        {"soon", "urgent"},
+    ),
+    # "52, felt a tear in my shoulder lifting a suitcase 4 days ago, can't lift my arm out"
+    (
+        {
+            "age": 52,
+            "region": "shoulder",
+            "side": "right",
+            "onset": "sudden",
+            "days_since_first": 4,
+            "associated": ["weakness", "night_pain", "pain_worse_on_movement"],
+            "recent": ["heavy_lifting"],
+        },
+        {"soon", "urgent"},
+    ),
+    # "grabbed my hamstring sprinting yesterday, limping today" (age not given)
+    (
+        {
+            "region": "thigh",
+            "onset": "sudden",
+            "days_since_first": 1,
+            "associated": ["difficulty_walking", "pain_worse_on_movement"],
+            "recent": ["football_match"],
+        },
+        {"soon", "urgent"},
+    ),
+    # lookalike: a calf strain at football that still lets you walk normally
+    (
+        {
+            "age": 30,
+            "region": "calf",
+            "onset": "sudden",
+            "days_since_first": 0,
+            "associated": ["pain_worse_on_movement"],
+            "recent": ["football_match"],
+        },
+        {"self_care", "routine"},
+    ),
+    # lookalike: weak, shaky legs for ten minutes after mowing, on insulin (a hypo, not a tear)
+    (
+        {
+            "age": 38,
+            "region": "legs",
+            "onset": "sudden",
+            "duration_minutes": 10,
+            "associated": ["sweating", "tremor", "weakness", "perioral_tingling"],
+            "conditions": ["diabetes"],
+            "medications": ["insulin"],
+            "recent": ["intense_exercise"],
+        },
+        {"self_care", "routine", "urgent", "emergency"},
+    ),
+]
+
+PREGNANCY_NIGHT_CRAMPS_NOW_AND_THEN: Cases = [
+    # "8 months pregnant, my calf seizes up at night now and then, sore the next day, legs look
+    # normal"
+    (
+        {
+            "sex": "female",
+            "pregnant": True,
+            "region": "calf",
+            "time_of_day": "night",
+            "frequency": "occasional",
+            "associated": ["sleep_disturbance"],
+        },
+        {"self_care", "routine"},
+    ),
+    # lookalike: the same with a swollen, warm calf
+    (
+        {
+            "sex": "female",
+            "pregnant": True,
+            "region": "calf",
+            "time_of_day": "night",
+            "frequency": "occasional",
+            "associated": ["sleep_disturbance", "swelling", "warmth"],
+        },
+        {"urgent", "emergency"},
+    ),
+    # unknown: pregnant with one sore calf, when and how often not said
+    (
+        {"sex": "female", "pregnant": True, "region": "calf", "side": "left"},
+        {"urgent", "emergency"},
+    ),
+]
+
 HEAT: Cases = [
     # "sweating loads on the building site, cramping, weak and clammy" (how long: not sure)
     (
@@ -1552,6 +1650,8 @@ PRESENTATIONS = {
     "a sudden tummy pain when how bad it is was not said": SUDDEN_TUMMY_PAIN_HOW_BAD_NOT_GIVEN,
     "sore tummy muscles after a workout": TUMMY_MUSCLES_AFTER_A_WORKOUT,
     "sudden confusion": SUDDEN_CONFUSION,
+    "a muscle injury that leaves it weak or hard to walk on": MUSCLE_INJURY_LEAVING_IT_WEAK,
+    "pregnancy night cramps now and then": PREGNANCY_NIGHT_CRAMPS_NOW_AND_THEN,
     "sore all over the days after a workout": SORE_ALL_OVER_AFTER_A_WORKOUT,
     "a stiff neck after sleeping awkwardly": STIFF_NECK_AFTER_SLEEPING_AWKWARDLY,
     "a jaw or neck pain that comes with effort": PAIN_WITH_EFFORT_IN_THE_JAW_OR_NECK,

@@ -53,6 +53,10 @@ BELOW_THE_BAR = {
     "first cause in the top three 79%: case reports of a worsening angina in the jaw, a "
     "compartment syndrome and a low potassium that the case format cannot tell from their "
     "lookalikes, and cases without an age (polymyalgia, a grinding jaw)",
+    "blind_set_17": "appropriate triage 81%, emergency sensitivity 93%, self-care to urgent 23%: "
+    "a child's appendicitis that the NHS sends to a same-day service, dehydration in someone "
+    "with dementia that the case cannot describe, and cases without an age or with their other "
+    "symptoms not given",
 }
 
 
