@@ -773,6 +773,34 @@ PREGNANCY_NIGHT_CRAMPS_NOW_AND_THEN: Cases = [
     ),
 ]
 
+A_JAW_STUCK_OPEN: Cases = [
+    # "yawned and now my jaw is stuck, I can't close it properly and it's really sore"
+    (
+        {
+            "region": "jaw",
+            "onset": "sudden",
+            "days_since_first": 0,
+            "associated": ["jaw_pain", "jaw_stuck_open"],
+        },
+        {"urgent", "emergency"},
+    ),
+    # "my jaw popped out when I laughed and my mouth is stuck open" (nothing else said)
+    ({"region": "jaw", "associated": ["jaw_stuck_open"]}, {"urgent", "emergency"}),
+    # lookalike: a clicky, aching jaw that opens and closes
+    (
+        {
+            "age": 29,
+            "region": "jaw",
+            "frequency": "daily",
+            "days_since_first": 5,
+            "associated": ["jaw_pain"],
+        },
+        {"self_care", "routine"},
+    ),
+    # lookalike: a jaw that will not open is tetanus until shown otherwise
+    ({"region": "jaw", "age": 40, "associated": ["trismus"]}, {"emergency"}),
+]
+
 HEAT: Cases = [
     # "sweating loads on the building site, cramping, weak and clammy" (how long: not sure)
     (
@@ -1650,6 +1678,7 @@ PRESENTATIONS = {
     "a sudden tummy pain when how bad it is was not said": SUDDEN_TUMMY_PAIN_HOW_BAD_NOT_GIVEN,
     "sore tummy muscles after a workout": TUMMY_MUSCLES_AFTER_A_WORKOUT,
     "sudden confusion": SUDDEN_CONFUSION,
+    "a jaw stuck open": A_JAW_STUCK_OPEN,
     "a muscle injury that leaves it weak or hard to walk on": MUSCLE_INJURY_LEAVING_IT_WEAK,
     "pregnancy night cramps now and then": PREGNANCY_NIGHT_CRAMPS_NOW_AND_THEN,
     "sore all over the days after a workout": SORE_ALL_OVER_AFTER_A_WORKOUT,
