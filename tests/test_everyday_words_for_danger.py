@@ -801,6 +801,101 @@ A_JAW_STUCK_OPEN: Cases = [
     ({"region": "jaw", "age": 40, "associated": ["trismus"]}, {"emergency"}),
 ]
 
+ALREADY_GETTING_BETTER: Cases = [
+    # "felt faint and sweaty gardening in the sun, lay down with the fan for half an hour and I
+    # feel fine now"
+    (
+        {
+            "age": 52,
+            "region": "legs",
+            "duration_minutes": 30,
+            "associated": ["sweating", "dizziness", "getting_better"],
+            "recent": ["heat_exposure"],
+        },
+        {"self_care"},
+    ),
+    # "footy in the sun, cramps, dizzy and sweaty, 20 minutes in the shade with water and I feel
+    # heaps better"
+    (
+        {
+            "age": 19,
+            "region": "legs",
+            "time_of_day": "after_exercise",
+            "associated": ["dizziness", "sweating", "getting_better"],
+            "recent": ["heat_exposure", "football_match"],
+        },
+        {"self_care", "routine"},
+    ),
+    # "my 5-year-old's limp after a cold is slowly getting better each day, he's eating and happy"
+    (
+        {
+            "age": 5,
+            "region": "hip",
+            "days_since_first": 3,
+            "associated": ["difficulty_walking", "getting_better"],
+            "recent": ["upper_respiratory_infection"],
+        },
+        {"self_care", "routine"},
+    ),
+    # "back went lifting 10 days ago, still there but easing a bit every day"
+    (
+        {
+            "age": 40,
+            "region": "lower_back",
+            "days_since_first": 10,
+            "associated": ["getting_better", "pain_worse_on_movement"],
+            "recent": ["heavy_lifting"],
+        },
+        {"self_care"},
+    ),
+    # lookalike: better after cooling but confused: heat stroke
+    (
+        {
+            "age": 70,
+            "region": "legs",
+            "associated": ["sweating", "getting_better", "confusion"],
+            "recent": ["heat_exposure"],
+        },
+        {"emergency"},
+    ),
+    # lookalike: a child's limp getting better but with a temperature
+    (
+        {
+            "age": 5,
+            "region": "hip",
+            "days_since_first": 3,
+            "associated": ["difficulty_walking", "getting_better", "fever"],
+        },
+        {"urgent", "emergency"},
+    ),
+    # lookalike: a limp "getting better" that is still there after 9 days
+    (
+        {
+            "age": 5,
+            "region": "hip",
+            "days_since_first": 9,
+            "associated": ["difficulty_walking", "getting_better"],
+        },
+        {"soon", "urgent"},
+    ),
+    # unknown: heat exhaustion for 30 minutes, whether it is easing not said: 999 (NHS)
+    (
+        {
+            "age": 52,
+            "region": "legs",
+            "duration_minutes": 30,
+            "associated": ["sweating", "dizziness"],
+            "recent": ["heat_exposure"],
+        },
+        {"emergency"},
+    ),
+    # a danger sign is never lowered: chest pain that is easing is still an ambulance
+    (
+        {"age": 60, "region": "chest", "duration_minutes": 20, "associated": ["getting_better"]},
+        {"emergency"},
+    ),
+]
+
 HEAT: Cases = [
     # "sweating loads on the building site, cramping, weak and clammy" (how long: not sure)
     (
@@ -1678,6 +1773,7 @@ PRESENTATIONS = {
     "a sudden tummy pain when how bad it is was not said": SUDDEN_TUMMY_PAIN_HOW_BAD_NOT_GIVEN,
     "sore tummy muscles after a workout": TUMMY_MUSCLES_AFTER_A_WORKOUT,
     "sudden confusion": SUDDEN_CONFUSION,
+    "already getting better": ALREADY_GETTING_BETTER,
     "a jaw stuck open": A_JAW_STUCK_OPEN,
     "a muscle injury that leaves it weak or hard to walk on": MUSCLE_INJURY_LEAVING_IT_WEAK,
     "pregnancy night cramps now and then": PREGNANCY_NIGHT_CRAMPS_NOW_AND_THEN,
