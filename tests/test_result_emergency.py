@@ -67,3 +67,6 @@ def test_the_terminal_gives_the_same_one_instruction(tmp_path: Path) -> None:
     for later in ("today", "this week", "same day", "evidence"):
         assert later not in words.lower(), later
     assert words.count("Call the emergency number now") == 0
+    # Each step's title is said once: not "Do not drive yourself Do not drive yourself to ..."
+    assert "Do not drive yourself Do not drive yourself" not in words
+    assert "Do not stay alone: Stay with someone" in words

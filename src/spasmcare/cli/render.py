@@ -108,6 +108,14 @@ def _show_details(
         console.print(f"[yellow]Note:[/yellow] {warning}")
 
 
+def _titled(title: str, text: str) -> str:
+    """The step's text with its title in bold: once, where the text already starts with it
+    ("Do not drive yourself to hospital..."), else as a lead-in."""
+    if text.lower().startswith(title.lower()):
+        return f"[bold]{text[: len(title)]}[/bold]{text[len(title) :]}"
+    return f"[bold]{title}:[/bold] {text}"
+
+
 def _show_emergency(console: Console, kb: KnowledgeBase, result: Result) -> None:
     """One instruction (the headline names the numbers); what to do while waiting, and why."""
     console.print(Panel(result.headline, title="EMERGENCY", style=_STYLE["emergency"]))
@@ -115,7 +123,7 @@ def _show_emergency(console: Console, kb: KnowledgeBase, result: Result) -> None
     if steps:
         console.print("\n[bold]While you wait[/bold]")
         for step in steps:
-            console.print(f"  - [bold]{step.title}[/bold] {step.text}")
+            console.print(f"  - {_titled(step.title, step.text)}")
     console.print("\n[bold]Why[/bold]")
     for flag in summary.emergency_reasons(result):
         console.print(f"  - [bold]{flag.title}[/bold]: {flag.explanation} "
