@@ -896,6 +896,50 @@ ALREADY_GETTING_BETTER: Cases = [
     ),
 ]
 
+BOTH_LEGS_WEAK_WITHIN_DAYS: Cases = [
+    # "both my legs have been getting weaker over two days, now I can barely stand, I'm 38"
+    (
+        {
+            "age": 38,
+            "region": "legs",
+            "side": "both",
+            "onset": "gradual",
+            "days_since_first": 2,
+            "associated": ["weakness", "difficulty_walking"],
+        },
+        {"emergency"},
+    ),
+    # "my legs have gone weak since yesterday and I'm struggling to walk" (age not given)
+    (
+        {"region": "legs", "days_since_first": 1, "associated": ["weakness", "difficulty_walking"]},
+        {"emergency"},
+    ),
+    # lookalike: wobbly, weak legs for ten minutes at the end of a marathon
+    (
+        {
+            "age": 35,
+            "region": "legs",
+            "duration_minutes": 10,
+            "time_of_day": "during_exercise",
+            "associated": ["weakness", "difficulty_walking"],
+            "recent": ["marathon"],
+        },
+        {"self_care", "routine", "soon", "urgent"},
+    ),
+    # lookalike: legs slowly weaker over three months: a GP within days, not an ambulance
+    (
+        {
+            "age": 70,
+            "region": "legs",
+            "side": "both",
+            "onset": "gradual",
+            "days_since_first": 90,
+            "associated": ["weakness", "difficulty_walking"],
+        },
+        {"soon", "urgent"},
+    ),
+]
+
 HEAT: Cases = [
     # "sweating loads on the building site, cramping, weak and clammy" (how long: not sure)
     (
@@ -1773,6 +1817,7 @@ PRESENTATIONS = {
     "a sudden tummy pain when how bad it is was not said": SUDDEN_TUMMY_PAIN_HOW_BAD_NOT_GIVEN,
     "sore tummy muscles after a workout": TUMMY_MUSCLES_AFTER_A_WORKOUT,
     "sudden confusion": SUDDEN_CONFUSION,
+    "both legs getting weak within days": BOTH_LEGS_WEAK_WITHIN_DAYS,
     "already getting better": ALREADY_GETTING_BETTER,
     "a jaw stuck open": A_JAW_STUCK_OPEN,
     "a muscle injury that leaves it weak or hard to walk on": MUSCLE_INJURY_LEAVING_IT_WEAK,

@@ -57,6 +57,9 @@ BELOW_THE_BAR = {
     "a child's appendicitis that the NHS sends to a same-day service, dehydration in someone "
     "with dementia that the case cannot describe, and cases without an age or with their other "
     "symptoms not given",
+    "blind_set_18": "appropriate triage 81%, emergency sensitivity 83%, self-care to urgent 28%: "
+    "scored blind on the final rules of its round; one class fixed since (both legs weak "
+    "within days); heat cramps and strains without an age or with their course not given",
 }
 
 
