@@ -1804,6 +1804,264 @@ CHILDREN_CHEST_LIMB_AND_NECK: Cases = [
     ),
 ]
 
+HEART_ATTACK_IN_THE_TUMMY: Cases = [
+    # "heavy, crampy discomfort high in my stomach for an hour, out of breath walking to the
+    # kitchen, antacids did nothing"
+    (
+        {
+            "region": "abdomen",
+            "age": 66,
+            "sex": "female",
+            "onset": "gradual",
+            "duration_minutes": 60,
+            "days_since_first": 0,
+            "frequency": "first_time",
+            "associated": ["abdominal_pain", "shortness_of_breath"],
+        },
+        {"emergency"},
+    ),
+    # "indigestion that won't shift and I'm puffed out" (how long not said)
+    (
+        {"region": "abdomen", "age": 58, "sex": "male", "associated": ["shortness_of_breath"]},
+        {"emergency"},
+    ),
+    # "a burning in the pit of my stomach and I can't get my breath" (age not given)
+    (
+        {
+            "region": "abdomen",
+            "onset": "sudden",
+            "associated": ["abdominal_pain", "shortness_of_breath"],
+        },
+        {"emergency"},
+    ),
+    # lookalike: indigestion after a big meal with no breathlessness is not a heart attack
+    (
+        {
+            "region": "abdomen",
+            "age": 60,
+            "sex": "male",
+            "onset": "gradual",
+            "duration_minutes": 60,
+            "days_since_first": 0,
+            "frequency": "occasional",
+            "associated": ["abdominal_pain"],
+            "recent": ["high_carbohydrate_meal"],
+        },
+        {"self_care", "routine", "soon", "urgent"},
+    ),
+]
+
+NECK_PAIN_THAT_CAME_ON_LATER_AFTER_A_KNOCK: Cases = [
+    # "came off my bike this morning, my neck stiffened up over the afternoon, arms fine"
+    (
+        {
+            "region": "neck",
+            "age": 34,
+            "onset": "gradual",
+            "days_since_first": 0,
+            "associated": ["neck_stiffness"],
+            "recent": ["fall_or_trauma"],
+        },
+        {"self_care", "routine", "soon", "urgent"},
+    ),
+    # the same the next day
+    (
+        {
+            "region": "neck",
+            "age": 34,
+            "onset": "gradual",
+            "days_since_first": 1,
+            "associated": ["neck_stiffness"],
+            "recent": ["fall_or_trauma"],
+        },
+        {"self_care", "routine", "soon", "urgent"},
+    ),
+    # the same in a 70-year-old: still an emergency (Canadian C-spine rule: 65 or over)
+    (
+        {
+            "region": "neck",
+            "age": 70,
+            "onset": "gradual",
+            "days_since_first": 0,
+            "associated": ["neck_stiffness"],
+            "recent": ["fall_or_trauma"],
+        },
+        {"emergency"},
+    ),
+    # pins and needles in the arms: an emergency
+    (
+        {
+            "region": "neck",
+            "age": 34,
+            "onset": "gradual",
+            "days_since_first": 0,
+            "associated": ["neck_stiffness", "tingling"],
+            "recent": ["fall_or_trauma"],
+        },
+        {"emergency"},
+    ),
+    # the pain came at once ("hurt straight away"), or when it came is not said: an emergency
+    (
+        {
+            "region": "neck",
+            "age": 34,
+            "onset": "sudden",
+            "associated": [],
+            "recent": ["fall_or_trauma"],
+        },
+        {"emergency"},
+    ),
+    ({"region": "neck", "age": 34, "associated": [], "recent": ["fall_or_trauma"]}, {"emergency"}),
+]
+
+A_CHILDS_CRAMP_NOW_AND_THEN: Cases = [
+    # "my 8-year-old sometimes wakes with a cramp in her calf, a few minutes, fine by morning"
+    (
+        {
+            "region": "calf",
+            "age": 8,
+            "side": "right",
+            "onset": "sudden",
+            "duration_minutes": 3,
+            "days_since_first": 20,
+            "frequency": "occasional",
+            "time_of_day": "night",
+        },
+        {"self_care"},
+    ),
+    # "his foot cramps up for a couple of minutes most weeks after football"
+    (
+        {
+            "region": "foot",
+            "age": 11,
+            "onset": "sudden",
+            "duration_minutes": 2,
+            "days_since_first": 40,
+            "frequency": "weekly",
+        },
+        {"self_care", "routine"},
+    ),
+    # how long each one lasts not said: still checked within days
+    (
+        {"region": "calf", "age": 8, "days_since_first": 20, "frequency": "occasional"},
+        {"soon"},
+    ),
+    # a pain there every day for ten days: checked within days
+    (
+        {
+            "region": "shin",
+            "age": 9,
+            "days_since_first": 10,
+            "frequency": "daily",
+            "associated": [],
+        },
+        {"soon"},
+    ),
+]
+
+SHAKY_AND_SWEATY_AFTER_EXERCISE_ON_INSULIN: Cases = [
+    # "on insulin; after mowing the lawn I'm shaky, sweaty and a bit dizzy, I can swallow fine"
+    (
+        {
+            "region": "legs",
+            "age": 58,
+            "onset": "sudden",
+            "days_since_first": 0,
+            "associated": ["tremor", "sweating", "dizziness"],
+            "medications": ["insulin"],
+            "conditions": ["diabetes"],
+            "recent": ["intense_exercise"],
+        },
+        {"self_care"},
+    ),
+    # "type 1 on gliclazide... after a run I'm trembly and light-headed"
+    (
+        {
+            "region": "legs",
+            "age": 40,
+            "time_of_day": "after_exercise",
+            "associated": ["tremor", "dizziness"],
+            "medications": ["gliclazide"],
+            "recent": ["long_run"],
+        },
+        {"self_care"},
+    ),
+    # the same, muddled: 999
+    (
+        {
+            "region": "legs",
+            "age": 58,
+            "associated": ["tremor", "sweating", "dizziness", "confusion"],
+            "medications": ["insulin"],
+            "recent": ["intense_exercise"],
+        },
+        {"emergency"},
+    ),
+    # no diabetes medicine: dizziness with cramps after exercise is still checked today
+    (
+        {
+            "region": "legs",
+            "age": 58,
+            "associated": ["tremor", "sweating", "dizziness"],
+            "medications": [],
+            "recent": ["intense_exercise"],
+        },
+        {"urgent"},
+    ),
+    # medicines not said: checked today
+    (
+        {
+            "region": "legs",
+            "age": 58,
+            "associated": ["tremor", "sweating", "dizziness"],
+            "recent": ["intense_exercise"],
+        },
+        {"urgent"},
+    ),
+]
+
+A_BABYS_HEAD_TILT_FOR_WEEKS: Cases = [
+    # "our 6-week-old always holds her head tilted to the right, feeding and well"
+    (
+        {
+            "region": "neck",
+            "age": 0,
+            "side": "right",
+            "onset": "gradual",
+            "days_since_first": 30,
+            "associated": ["muscle_stiffness"],
+        },
+        {"routine", "soon"},
+    ),
+    # what else is wrong not said: seen today
+    (
+        {"region": "neck", "age": 0, "onset": "gradual", "days_since_first": 30},
+        {"urgent", "emergency"},
+    ),
+    # a head tilt for weeks with a temperature: seen today
+    (
+        {
+            "region": "neck",
+            "age": 0,
+            "onset": "gradual",
+            "days_since_first": 30,
+            "associated": ["muscle_stiffness", "fever"],
+        },
+        {"urgent", "emergency"},
+    ),
+    # a toddler's new stiff neck: seen today
+    (
+        {
+            "region": "neck",
+            "age": 2,
+            "onset": "sudden",
+            "days_since_first": 0,
+            "associated": ["neck_stiffness"],
+        },
+        {"urgent", "emergency"},
+    ),
+]
+
 PRESENTATIONS = {
     "chest pain that spreads or lasts is a heart attack until shown otherwise": CHEST_PAIN,
     "a new ache in the back, shoulder, arm or neck that spreads into the jaw": (
@@ -1854,6 +2112,11 @@ PRESENTATIONS = {
     "a child's limp no better after two days, or a new wry neck after a cold or a knock": (
         CHILD_LIMP_AND_WRY_NECK
     ),
+    "a heart attack felt as indigestion with breathlessness": HEART_ATTACK_IN_THE_TUMMY,
+    "neck pain that came on later after a knock": NECK_PAIN_THAT_CAME_ON_LATER_AFTER_A_KNOCK,
+    "a child's cramp now and then": A_CHILDS_CRAMP_NOW_AND_THEN,
+    "shaky and sweaty after exercise on insulin": SHAKY_AND_SWEATY_AFTER_EXERCISE_ON_INSULIN,
+    "a baby's head tilt for weeks": A_BABYS_HEAD_TILT_FOR_WEEKS,
 }
 
 
