@@ -1986,6 +1986,20 @@ SHAKY_AND_SWEATY_AFTER_EXERCISE_ON_INSULIN: Cases = [
         },
         {"self_care"},
     ),
+    # "on insulin, shaky and sweaty with a headache, it's been a quarter of an hour" (at 40:
+    # over 50 a new headache gets its own same-day check)
+    (
+        {
+            "region": "whole_body",
+            "age": 40,
+            "onset": "sudden",
+            "duration_minutes": 15,
+            "associated": ["tremor", "sweating", "headache"],
+            "medications": ["insulin"],
+            "recent": [],
+        },
+        {"self_care"},
+    ),
     # the same, muddled: 999
     (
         {
@@ -2062,6 +2076,137 @@ A_BABYS_HEAD_TILT_FOR_WEEKS: Cases = [
     ),
 ]
 
+A_SLEEPY_YOUNG_CHILD_WITH_A_RASH_OR_BEING_SICK: Cases = [
+    # "my 9-month-old is very sleepy, won't drink and has tiny purple dots; she doesn't feel hot"
+    (
+        {
+            "region": "whole_body",
+            "age": 0,
+            "onset": "gradual",
+            "days_since_first": 0,
+            "associated": ["rash", "fatigue", "vomiting"],
+        },
+        {"emergency"},
+    ),
+    # "my toddler's gone all sleepy and floppy-ish and there are spots on his legs"
+    ({"region": "legs", "age": 2, "associated": ["fatigue", "rash"]}, {"emergency"}),
+    # "she keeps being sick and just wants to sleep" (no temperature said)
+    ({"region": "abdomen", "age": 1, "associated": ["vomiting", "fatigue"]}, {"emergency"}),
+    # lookalike: a 10-year-old tired with a rash gets the older child's rules, not this one
+    (
+        {
+            "region": "legs",
+            "age": 10,
+            "onset": "gradual",
+            "days_since_first": 1,
+            "associated": ["rash"],
+        },
+        {"self_care", "routine", "soon", "urgent"},
+    ),
+]
+
+A_SUDDEN_GROIN_PAIN_WITH_BEING_SICK_IN_A_MAN: Cases = [
+    # "a stab in my testicle at my desk, it came back so badly I feel sick, a bit swollen" (26)
+    (
+        {
+            "region": "groin",
+            "age": 26,
+            "sex": "male",
+            "onset": "sudden",
+            "days_since_first": 0,
+            "frequency": "first_time",
+            "severity_0_10": 8,
+            "associated": ["vomiting", "swelling"],
+        },
+        {"emergency"},
+    ),
+    # "my groin suddenly killed and I've been sick" (48, nothing else said)
+    ({"region": "groin", "age": 48, "sex": "male", "associated": ["vomiting"]}, {"emergency"}),
+    # lookalike: a groin strain at football without being sick is not this
+    (
+        {
+            "region": "groin",
+            "age": 40,
+            "sex": "male",
+            "onset": "sudden",
+            "days_since_first": 0,
+            "time_of_day": "during_exercise",
+            "associated": ["pain_worse_on_movement"],
+            "recent": ["football_match"],
+        },
+        {"self_care", "routine", "soon", "urgent"},
+    ),
+]
+
+A_JOINT_SWOLLEN_SINCE_IT_WAS_TWISTED: Cases = [
+    # "went over on my ankle at volleyball last night, swollen and sore but I can walk"
+    (
+        {
+            "region": "foot",
+            "age": 23,
+            "sex": "female",
+            "side": "right",
+            "onset": "sudden",
+            "days_since_first": 1,
+            "associated": ["swelling", "pain_worse_on_movement"],
+            "recent": ["fall_or_trauma"],
+        },
+        {"self_care", "routine", "soon"},
+    ),
+    # "twisted my knee at football four days ago, still swollen"
+    (
+        {
+            "region": "knee",
+            "age": 28,
+            "side": "right",
+            "onset": "sudden",
+            "days_since_first": 4,
+            "associated": ["swelling"],
+            "recent": ["football_match", "fall_or_trauma"],
+        },
+        {"self_care", "routine", "soon"},
+    ),
+    # the same knee after a long flight home: a clot is checked today
+    (
+        {
+            "region": "knee",
+            "age": 28,
+            "side": "right",
+            "onset": "sudden",
+            "days_since_first": 4,
+            "associated": ["swelling"],
+            "recent": ["football_match", "fall_or_trauma", "long_flight"],
+        },
+        {"urgent"},
+    ),
+    # a calf that swelled days after the knee was twisted: a clot is checked today
+    (
+        {
+            "region": "calf",
+            "age": 28,
+            "side": "right",
+            "onset": "gradual",
+            "days_since_first": 4,
+            "associated": ["swelling"],
+            "recent": ["fall_or_trauma"],
+        },
+        {"urgent"},
+    ),
+    # the ankle in a cast: a clot is checked today
+    (
+        {
+            "region": "foot",
+            "age": 23,
+            "side": "right",
+            "onset": "sudden",
+            "days_since_first": 5,
+            "associated": ["swelling"],
+            "recent": ["fall_or_trauma", "cast_or_immobilisation"],
+        },
+        {"urgent", "emergency"},
+    ),
+]
+
 PRESENTATIONS = {
     "chest pain that spreads or lasts is a heart attack until shown otherwise": CHEST_PAIN,
     "a new ache in the back, shoulder, arm or neck that spreads into the jaw": (
@@ -2117,6 +2262,11 @@ PRESENTATIONS = {
     "a child's cramp now and then": A_CHILDS_CRAMP_NOW_AND_THEN,
     "shaky and sweaty after exercise on insulin": SHAKY_AND_SWEATY_AFTER_EXERCISE_ON_INSULIN,
     "a baby's head tilt for weeks": A_BABYS_HEAD_TILT_FOR_WEEKS,
+    "a sleepy young child with a rash or being sick": (
+        A_SLEEPY_YOUNG_CHILD_WITH_A_RASH_OR_BEING_SICK
+    ),
+    "a sudden groin pain with being sick in a man": A_SUDDEN_GROIN_PAIN_WITH_BEING_SICK_IN_A_MAN,
+    "a joint swollen since it was twisted": A_JOINT_SWOLLEN_SINCE_IT_WAS_TWISTED,
 }
 
 

@@ -60,6 +60,13 @@ BELOW_THE_BAR = {
     "blind_set_18": "appropriate triage 81%, emergency sensitivity 83%, self-care to urgent 28%: "
     "scored blind on the final rules of its round; one class fixed since (both legs weak "
     "within days); heat cramps and strains without an age or with their course not given",
+    "blind_set_19": "appropriate triage 87%, emergency sensitivity 94%, under-triage 7%: a spinal "
+    "infection and a spreading appendicitis that UK guidance sends to a same-day service, "
+    "statin aches the NHS wants checked straight away, and a burning pee or a discharge that the "
+    "case format cannot say",
+    "blind_set_20": "appropriate triage 85%, self-care to urgent 22%, first cause in the top three "
+    "79%: heat exhaustion whose length is not given, statin aches the NHS wants checked straight "
+    "away, and a low blood sugar whose recent events are not given",
 }
 
 
