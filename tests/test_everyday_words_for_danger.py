@@ -2099,7 +2099,7 @@ A_SLEEPY_YOUNG_CHILD_WITH_A_RASH_OR_BEING_SICK: Cases = [
             "age": 10,
             "onset": "gradual",
             "days_since_first": 1,
-            "associated": ["rash"],
+            "associated": ["rash", "fatigue"],
         },
         {"self_care", "routine", "soon", "urgent"},
     ),
