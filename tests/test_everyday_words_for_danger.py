@@ -2207,6 +2207,342 @@ A_JOINT_SWOLLEN_SINCE_IT_WAS_TWISTED: Cases = [
     ),
 ]
 
+A_TUMMY_PAIN_WITH_A_TEMPERATURE_AND_BEING_SICK: Cases = [
+    # "my 10-year-old's tummy hurts, he's hot and he's been sick twice"
+    (
+        {"region": "abdomen", "age": 10, "sex": "male", "associated": ["fever", "vomiting"]},
+        {"emergency"},
+    ),
+    # "a pain low on the right since this morning, worse when I walk, and I've a temperature"
+    (
+        {
+            "region": "abdomen",
+            "age": 24,
+            "sex": "female",
+            "side": "right",
+            "onset": "gradual",
+            "days_since_first": 0,
+            "associated": ["fever", "pain_worse_on_movement"],
+        },
+        {"emergency"},
+    ),
+    # "four days of fever and aching all over, now awful stomach pain and I can't stop being sick"
+    (
+        {
+            "region": "whole_body",
+            "age": 26,
+            "sex": "female",
+            "days_since_first": 4,
+            "associated": ["fever", "abdominal_pain", "vomiting", "fatigue"],
+        },
+        {"emergency"},
+    ),
+    # "tummy ache, hot, sick" with nothing else known: age, day and diarrhoea not said
+    ({"region": "abdomen", "associated": ["fever", "vomiting"]}, {"emergency"}),
+    # lookalike: a stomach bug, with diarrhoea as well, is not sent to A&E for this
+    (
+        {
+            "region": "abdomen",
+            "age": 30,
+            "sex": "male",
+            "onset": "gradual",
+            "days_since_first": 1,
+            "associated": ["fever", "vomiting", "diarrhoea"],
+            "recent": ["diarrhoeal_illness"],
+        },
+        {"self_care", "routine", "soon", "urgent"},
+    ),
+    # a temperature with a tummy ache, side not said and not being sick: seen today
+    (
+        {
+            "region": "abdomen",
+            "age": 9,
+            "sex": "female",
+            "onset": "gradual",
+            "days_since_first": 0,
+            "associated": ["fever"],
+        },
+        {"urgent"},
+    ),
+    # a temperature with a pain on the left only: seen today
+    (
+        {
+            "region": "abdomen",
+            "age": 40,
+            "sex": "male",
+            "side": "left",
+            "onset": "gradual",
+            "days_since_first": 1,
+            "associated": ["fever"],
+        },
+        {"urgent"},
+    ),
+    # a tummy pain with fevers and sickness that has come and gone weekly for a month: not this
+    (
+        {
+            "region": "abdomen",
+            "age": 35,
+            "sex": "female",
+            "onset": "gradual",
+            "days_since_first": 30,
+            "frequency": "weekly",
+            "associated": ["fever", "vomiting"],
+        },
+        {"self_care", "routine", "soon", "urgent"},
+    ),
+]
+
+A_CAST_THAT_FEELS_SNUG: Cases = [
+    # "a week in a leg cast, itchy, toes a bit puffy by evening but pink, pain only 2": a clot
+    # check today (a cast is a clot risk), not compartment syndrome
+    (
+        {
+            "region": "shin",
+            "age": 35,
+            "sex": "female",
+            "onset": "gradual",
+            "days_since_first": 7,
+            "severity_0_10": 2,
+            "associated": ["swelling"],
+            "recent": ["fall_or_trauma", "cast_or_immobilisation"],
+        },
+        {"urgent"},
+    ),
+    # "his arm cast looks a bit snug, fingers slightly puffy, he says it hardly hurts"
+    (
+        {
+            "region": "forearm",
+            "age": 12,
+            "sex": "male",
+            "onset": "gradual",
+            "days_since_first": 3,
+            "severity_0_10": 1,
+            "associated": ["swelling"],
+            "recent": ["cast_or_immobilisation"],
+        },
+        {"routine", "soon", "urgent"},
+    ),
+    # a swollen leg in a cast, how bad the pain is not said: compartment syndrome is not ruled out
+    (
+        {
+            "region": "shin",
+            "age": 35,
+            "sex": "female",
+            "days_since_first": 1,
+            "associated": ["swelling"],
+            "recent": ["cast_or_immobilisation"],
+        },
+        {"emergency"},
+    ),
+    # a swollen leg in a cast that really hurts
+    (
+        {
+            "region": "shin",
+            "age": 35,
+            "sex": "female",
+            "days_since_first": 1,
+            "severity_0_10": 6,
+            "associated": ["swelling"],
+            "recent": ["cast_or_immobilisation"],
+        },
+        {"emergency"},
+    ),
+    # fingers tingling in an arm cast, even with little pain
+    (
+        {
+            "region": "forearm",
+            "age": 12,
+            "sex": "male",
+            "days_since_first": 1,
+            "severity_0_10": 2,
+            "associated": ["tingling"],
+            "recent": ["cast_or_immobilisation"],
+        },
+        {"emergency"},
+    ),
+]
+
+A_FOOT_COLD_AND_PAINFUL_FOR_WEEKS: Cases = [
+    # "for a couple of weeks her foot hurts in bed at night and it's cold and pale" (diabetic, 70)
+    (
+        {
+            "region": "foot",
+            "age": 70,
+            "sex": "female",
+            "side": "left",
+            "onset": "gradual",
+            "days_since_first": 14,
+            "time_of_day": "night",
+            "associated": ["night_pain", "cold_pale_limb"],
+            "conditions": ["diabetes"],
+        },
+        {"urgent"},
+    ),
+    # "a month of a cold white foot and calf pain when I walk" (smoker, 78)
+    (
+        {
+            "region": "foot",
+            "age": 78,
+            "sex": "male",
+            "side": "right",
+            "onset": "gradual",
+            "days_since_first": 30,
+            "associated": ["cold_pale_limb", "pain_on_walking_relieved_by_rest"],
+            "conditions": ["smoker"],
+        },
+        {"urgent"},
+    ),
+    # a leg that went suddenly cold, pale and numb today
+    (
+        {
+            "region": "calf",
+            "age": 70,
+            "sex": "male",
+            "side": "right",
+            "onset": "sudden",
+            "days_since_first": 0,
+            "associated": ["cold_pale_limb", "numbness"],
+        },
+        {"emergency"},
+    ),
+    # cold and pale for weeks, but how it began not said: not reassured
+    (
+        {
+            "region": "foot",
+            "age": 70,
+            "sex": "female",
+            "side": "left",
+            "days_since_first": 20,
+            "associated": ["cold_pale_limb"],
+        },
+        {"emergency"},
+    ),
+    # cold and pale, coming on over five days: still acute (under two weeks)
+    (
+        {
+            "region": "foot",
+            "age": 70,
+            "sex": "female",
+            "side": "left",
+            "onset": "gradual",
+            "days_since_first": 5,
+            "associated": ["cold_pale_limb"],
+        },
+        {"emergency"},
+    ),
+]
+
+TUMMY_CRAMPS_IN_A_STOMACH_BUG: Cases = [
+    # "loose motions four times since yesterday with crampy tummy aches, drinking, playing" (6)
+    (
+        {
+            "region": "abdomen",
+            "age": 6,
+            "sex": "female",
+            "onset": "gradual",
+            "days_since_first": 1,
+            "associated": ["diarrhoea", "abdominal_pain"],
+            "recent": ["diarrhoeal_illness"],
+        },
+        {"self_care"},
+    ),
+    # "a tummy bug, cramps and the runs for two days"
+    (
+        {
+            "region": "abdomen",
+            "age": 34,
+            "sex": "male",
+            "days_since_first": 2,
+            "associated": ["diarrhoea"],
+            "recent": ["diarrhoeal_illness"],
+        },
+        {"self_care"},
+    ),
+    # diarrhoea and cramps for ten days: a GP
+    (
+        {
+            "region": "abdomen",
+            "age": 34,
+            "sex": "male",
+            "days_since_first": 10,
+            "associated": ["diarrhoea"],
+            "recent": ["diarrhoeal_illness"],
+        },
+        {"routine", "soon", "urgent"},
+    ),
+    # how long it has gone on not said: not reassured
+    (
+        {
+            "region": "abdomen",
+            "age": 34,
+            "sex": "male",
+            "associated": ["diarrhoea"],
+            "recent": ["diarrhoeal_illness"],
+        },
+        {"routine", "soon", "urgent"},
+    ),
+]
+
+A_MUSCLE_PULLED_AT_SPORT_TODAY: Cases = [
+    # "felt a sharp pull in my calf lunging at badminton this evening, sore and a bit swollen"
+    (
+        {
+            "region": "calf",
+            "age": 36,
+            "sex": "male",
+            "side": "right",
+            "onset": "sudden",
+            "days_since_first": 0,
+            "severity_0_10": 4,
+            "time_of_day": "during_exercise",
+            "associated": ["swelling", "tenderness"],
+            "recent": ["intense_exercise"],
+        },
+        {"self_care", "routine"},
+    ),
+    # "my thigh went at football today and it's puffy"
+    (
+        {
+            "region": "thigh",
+            "age": 28,
+            "sex": "female",
+            "side": "left",
+            "onset": "sudden",
+            "days_since_first": 0,
+            "associated": ["swelling"],
+            "recent": ["football_match"],
+        },
+        {"self_care", "routine"},
+    ),
+    # a calf that swelled up over three days without an injury: a clot is checked today
+    (
+        {
+            "region": "calf",
+            "age": 36,
+            "sex": "male",
+            "side": "right",
+            "onset": "gradual",
+            "days_since_first": 3,
+            "associated": ["swelling", "tenderness"],
+        },
+        {"urgent"},
+    ),
+    # the same pull at sport, but after a long flight: a clot is checked today
+    (
+        {
+            "region": "calf",
+            "age": 36,
+            "sex": "male",
+            "side": "right",
+            "onset": "sudden",
+            "days_since_first": 0,
+            "associated": ["swelling"],
+            "recent": ["intense_exercise", "long_flight"],
+        },
+        {"urgent"},
+    ),
+]
+
 PRESENTATIONS = {
     "chest pain that spreads or lasts is a heart attack until shown otherwise": CHEST_PAIN,
     "a new ache in the back, shoulder, arm or neck that spreads into the jaw": (
@@ -2267,6 +2603,13 @@ PRESENTATIONS = {
     ),
     "a sudden groin pain with being sick in a man": A_SUDDEN_GROIN_PAIN_WITH_BEING_SICK_IN_A_MAN,
     "a joint swollen since it was twisted": A_JOINT_SWOLLEN_SINCE_IT_WAS_TWISTED,
+    "a tummy pain with a temperature and being sick": (
+        A_TUMMY_PAIN_WITH_A_TEMPERATURE_AND_BEING_SICK
+    ),
+    "a cast that feels snug": A_CAST_THAT_FEELS_SNUG,
+    "a foot cold and painful for weeks": A_FOOT_COLD_AND_PAINFUL_FOR_WEEKS,
+    "tummy cramps in a stomach bug": TUMMY_CRAMPS_IN_A_STOMACH_BUG,
+    "a muscle pulled at sport today": A_MUSCLE_PULLED_AT_SPORT_TODAY,
 }
 
 

@@ -67,6 +67,9 @@ BELOW_THE_BAR = {
     "blind_set_20": "appropriate triage 85%, self-care to urgent 22%, first cause in the top three "
     "79%: heat exhaustion whose length is not given, statin aches the NHS wants checked straight "
     "away, and a low blood sugar whose recent events are not given",
+    "blind_set_21": "appropriate triage 85%, first cause in the top three 74%: a cramp's spell of "
+    "an hour that the case format cannot tell from one cramp's length, heat exhaustion whose "
+    "length is not given, and causes the knowledge base does not hold (dengue, stress fractures)",
 }
 
 
