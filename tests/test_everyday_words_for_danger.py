@@ -2543,6 +2543,167 @@ A_MUSCLE_PULLED_AT_SPORT_TODAY: Cases = [
     ),
 ]
 
+A_CHEST_PAIN_WHOSE_LENGTH_IS_NOT_SAID: Cases = [
+    # "I was rowing on the phone and suddenly got a pain in my chest; is it just stress?" (35)
+    (
+        {
+            "region": "chest",
+            "age": 35,
+            "sex": "male",
+            "onset": "sudden",
+            "recent": ["stressful_event"],
+        },
+        {"emergency"},
+    ),
+    # "a pain in my chest" and nothing more
+    ({"region": "chest", "age": 58, "sex": "female"}, {"emergency"}),
+    # lookalike: ribs sore on coughing and twisting after a week's chesty cold
+    (
+        {
+            "region": "chest",
+            "age": 68,
+            "sex": "female",
+            "side": "left",
+            "recent": ["upper_respiratory_infection"],
+            "associated": ["cough", "pain_worse_on_movement"],
+        },
+        {"self_care", "routine"},
+    ),
+    # the same ribs, but now short of breath: an ambulance
+    (
+        {
+            "region": "chest",
+            "age": 68,
+            "sex": "female",
+            "side": "left",
+            "recent": ["upper_respiratory_infection"],
+            "associated": ["cough", "pain_worse_on_movement", "shortness_of_breath"],
+        },
+        {"emergency"},
+    ),
+    # lookalike: a two-minute twinge now and then that hurts on moving
+    (
+        {
+            "region": "chest",
+            "age": 30,
+            "sex": "male",
+            "onset": "sudden",
+            "duration_minutes": 2,
+            "frequency": "occasional",
+            "associated": ["pain_worse_on_movement"],
+        },
+        {"self_care", "routine"},
+    ),
+]
+
+BOTH_LEGS_GONE_WEAK_HOW_IT_CAME_ON_NOT_SAID: Cases = [
+    # "my legs have gone really weak, I can hardly lift them; heavy work last week" (33)
+    (
+        {
+            "region": "legs",
+            "age": 33,
+            "sex": "male",
+            "side": "both",
+            "associated": ["weakness"],
+            "recent": ["intense_exercise"],
+        },
+        {"urgent", "emergency"},
+    ),
+    # "my legs are weak" and nothing more
+    (
+        {"region": "legs", "age": 50, "sex": "female", "associated": ["weakness"]},
+        {"urgent", "emergency"},
+    ),
+    # "I've felt weak all over for two days"
+    (
+        {
+            "region": "whole_body",
+            "age": 40,
+            "sex": "female",
+            "days_since_first": 2,
+            "associated": ["weakness"],
+        },
+        {"urgent", "emergency"},
+    ),
+    # lookalike: a child limping on one leg since this morning, still playing (a limp, not weakness)
+    (
+        {
+            "region": "legs",
+            "age": 6,
+            "sex": "female",
+            "side": "right",
+            "days_since_first": 0,
+            "associated": ["difficulty_walking"],
+        },
+        {"routine", "soon"},
+    ),
+    # lookalike: weakness that crept up over three days: seen within days, not today
+    (
+        {
+            "region": "legs",
+            "age": 70,
+            "sex": "male",
+            "side": "both",
+            "onset": "gradual",
+            "days_since_first": 3,
+            "associated": ["weakness"],
+        },
+        {"soon", "urgent"},
+    ),
+]
+
+A_SWOLLEN_TUMMY_AND_NOT_OPENING_THE_BOWELS: Cases = [
+    # "four days of worsening crampy tummy pain, now my belly is swollen and I haven't been" (84)
+    (
+        {
+            "region": "abdomen",
+            "age": 84,
+            "sex": "male",
+            "onset": "gradual",
+            "days_since_first": 4,
+            "associated": ["abdominal_pain", "constipation", "swelling"],
+        },
+        {"emergency"},
+    ),
+    # "bloated tummy, can't go to the toilet and I keep being sick" (45)
+    (
+        {
+            "region": "abdomen",
+            "age": 45,
+            "sex": "female",
+            "associated": ["swelling", "constipation", "vomiting"],
+        },
+        {"emergency"},
+    ),
+    # swollen and constipated, age not said: not reassured
+    ({"region": "abdomen", "associated": ["swelling", "constipation"]}, {"emergency"}),
+    # lookalike: a young woman bloated and constipated for two days, not being sick
+    (
+        {
+            "region": "abdomen",
+            "age": 30,
+            "sex": "female",
+            "onset": "gradual",
+            "days_since_first": 2,
+            "associated": ["swelling", "constipation"],
+        },
+        {"routine", "soon"},
+    ),
+    # lookalike: bloating and constipation that come and go every week for two months
+    (
+        {
+            "region": "abdomen",
+            "age": 70,
+            "sex": "female",
+            "onset": "gradual",
+            "days_since_first": 60,
+            "frequency": "weekly",
+            "associated": ["swelling", "constipation"],
+        },
+        {"routine", "soon"},
+    ),
+]
+
 PRESENTATIONS = {
     "chest pain that spreads or lasts is a heart attack until shown otherwise": CHEST_PAIN,
     "a new ache in the back, shoulder, arm or neck that spreads into the jaw": (
@@ -2610,6 +2771,9 @@ PRESENTATIONS = {
     "a foot cold and painful for weeks": A_FOOT_COLD_AND_PAINFUL_FOR_WEEKS,
     "tummy cramps in a stomach bug": TUMMY_CRAMPS_IN_A_STOMACH_BUG,
     "a muscle pulled at sport today": A_MUSCLE_PULLED_AT_SPORT_TODAY,
+    "a chest pain whose length is not said": A_CHEST_PAIN_WHOSE_LENGTH_IS_NOT_SAID,
+    "both legs gone weak, how it came on not said": BOTH_LEGS_GONE_WEAK_HOW_IT_CAME_ON_NOT_SAID,
+    "a swollen tummy and not opening the bowels": A_SWOLLEN_TUMMY_AND_NOT_OPENING_THE_BOWELS,
 }
 
 

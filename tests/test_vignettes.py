@@ -29,14 +29,14 @@ BELOW_THE_BAR = {
     "blind_set_10": "appropriate triage 85%, emergency sensitivity 91%, under-triage 7%, "
     "self-care to urgent 9%: a young man's jaw ache on lifting that the source treats as the "
     "heart, brief pregnancy twinges and heat cramps with the other answers not given",
-    "blind_set_12": "appropriate triage 84%, emergency sensitivity 87%, under-triage 9%: "
-    "appendicitis and a fast-growing clot sent to a same-day service, as the NHS advises, and "
-    "sources that want strains seen within days",
-    "blind_set_11": "emergency sensitivity 90%: appendicitis, a water infection turning to sepsis "
-    "and a small child's redback bite sent to a same-day service, as NHS 111 advises",
-    "blind_set_9": "emergency sensitivity 89%, self-care to urgent 6%: appendicitis with a fever "
-    "answered 'today' as the NHS advises, a child's limp that is getting better (the case "
-    "cannot say so)",
+    "blind_set_12": "appropriate triage 85%, emergency sensitivity 93%, under-triage 8%: a "
+    "child's appendicitis without a temperature and a fast-growing clot sent to a same-day "
+    "service, as the NHS advises, and sources that want strains seen within days",
+    "blind_set_11": "emergency sensitivity 94%: a water infection turning to sepsis and a small "
+    "child's redback bite sent to a same-day service, as NHS 111 advises",
+    "blind_set_9": "emergency sensitivity 92%, self-care to urgent 6%: an aneurysm's back ache "
+    "and over-breathing that the source sends to A&E, a child's limp that is getting better "
+    "(the case cannot say so)",
     "blind_set_13": "appropriate triage 80%, emergency sensitivity 89%, under-triage 7%, first "
     "cause in the top three 79%: heavy bleeding in pregnancy and passing little urine, which the "
     "case format cannot say, and a placental abruption and a septic joint seen the same day, as "
@@ -53,10 +53,10 @@ BELOW_THE_BAR = {
     "first cause in the top three 79%: case reports of a worsening angina in the jaw, a "
     "compartment syndrome and a low potassium that the case format cannot tell from their "
     "lookalikes, and cases without an age (polymyalgia, a grinding jaw)",
-    "blind_set_17": "appropriate triage 81%, emergency sensitivity 93%, self-care to urgent 23%: "
-    "a child's appendicitis that the NHS sends to a same-day service, dehydration in someone "
-    "with dementia that the case cannot describe, and cases without an age or with their other "
-    "symptoms not given",
+    "blind_set_17": "appropriate triage 82%, emergency sensitivity 97%, self-care to urgent 23%: "
+    "a clot sent to a same-day service as the NHS advises, dehydration in someone with dementia "
+    "that the case cannot describe, and cases without an age or with their other symptoms not "
+    "given",
     "blind_set_18": "appropriate triage 81%, emergency sensitivity 83%, self-care to urgent 28%: "
     "scored blind on the final rules of its round; one class fixed since (both legs weak "
     "within days); heat cramps and strains without an age or with their course not given",
@@ -70,6 +70,10 @@ BELOW_THE_BAR = {
     "blind_set_21": "appropriate triage 85%, first cause in the top three 74%: a cramp's spell of "
     "an hour that the case format cannot tell from one cramp's length, heat exhaustion whose "
     "length is not given, and causes the knowledge base does not hold (dengue, stress fractures)",
+    "blind_set_22": "appropriate triage 83%, emergency sensitivity 78%, under-triage 8%, first "
+    "cause in the top three 68%: case reports of rare presentations told with too little to "
+    "tell them from the common one (an aortic ulcer as a back ache, a heart attack as an ulcer's "
+    "burning, a compartment syndrome as strained shins)",
 }
 
 
