@@ -2704,6 +2704,51 @@ A_SWOLLEN_TUMMY_AND_NOT_OPENING_THE_BOWELS: Cases = [
     ),
 ]
 
+A_CUT_AND_NOT_SURE_ABOUT_TETANUS_JABS: Cases = [
+    # "cut my hand yesterday; no idea when my last tetanus jab was" (history not given)
+    (
+        {"region": "hand", "age": 33, "sex": "female", "days_since_first": 1, "recent": ["wound"]},
+        {"urgent"},
+    ),
+    # "my 8-year-old cut his knee falling off a fence, not sure his jabs are up to date"
+    (
+        {
+            "region": "knee",
+            "age": 8,
+            "sex": "male",
+            "onset": "sudden",
+            "days_since_first": 0,
+            "recent": ["wound", "fall_or_trauma"],
+        },
+        {"urgent"},
+    ),
+    # the same knee, jabs known to be behind
+    (
+        {
+            "region": "knee",
+            "age": 8,
+            "sex": "male",
+            "onset": "sudden",
+            "days_since_first": 0,
+            "recent": ["wound", "fall_or_trauma"],
+            "conditions": ["tetanus_vaccination_incomplete"],
+        },
+        {"urgent"},
+    ),
+    # lookalike: the same cut, jabs up to date (nothing on the conditions list applies)
+    (
+        {
+            "region": "hand",
+            "age": 33,
+            "sex": "female",
+            "days_since_first": 1,
+            "recent": ["wound"],
+            "conditions": [],
+        },
+        {"self_care", "routine"},
+    ),
+]
+
 PRESENTATIONS = {
     "chest pain that spreads or lasts is a heart attack until shown otherwise": CHEST_PAIN,
     "a new ache in the back, shoulder, arm or neck that spreads into the jaw": (
@@ -2774,6 +2819,7 @@ PRESENTATIONS = {
     "a chest pain whose length is not said": A_CHEST_PAIN_WHOSE_LENGTH_IS_NOT_SAID,
     "both legs gone weak, how it came on not said": BOTH_LEGS_GONE_WEAK_HOW_IT_CAME_ON_NOT_SAID,
     "a swollen tummy and not opening the bowels": A_SWOLLEN_TUMMY_AND_NOT_OPENING_THE_BOWELS,
+    "a cut and not sure about tetanus jabs": A_CUT_AND_NOT_SURE_ABOUT_TETANUS_JABS,
 }
 
 
