@@ -2749,6 +2749,81 @@ A_CUT_AND_NOT_SURE_ABOUT_TETANUS_JABS: Cases = [
     ),
 ]
 
+MUSCLES_STILL_SORE_DAYS_AFTER_A_HARD_WORKOUT: Cases = [
+    # "did my first spin class six days ago and both thighs are still really sore"
+    (
+        {
+            "region": "thigh",
+            "age": 26,
+            "sex": "female",
+            "side": "both",
+            "days_since_first": 6,
+            "recent": ["spin_class"],
+        },
+        {"soon", "urgent"},
+    ),
+    # "ran my first marathon a week ago, my calves still ache, not sure how bad to call it"
+    (
+        {"region": "calf", "age": 41, "sex": "male", "days_since_first": 7, "recent": ["marathon"]},
+        {"soon", "urgent"},
+    ),
+    # "new boot-camp class five days ago, both arms still killing me, 7 out of 10"
+    (
+        {
+            "region": "arm",
+            "age": 35,
+            "sex": "female",
+            "side": "both",
+            "onset": "gradual",
+            "days_since_first": 5,
+            "severity_0_10": 7,
+            "recent": ["new_exercise"],
+        },
+        {"soon", "urgent"},
+    ),
+    # lookalike: the day after a hard gym session, both thighs stiff (ordinary soreness)
+    (
+        {
+            "region": "thigh",
+            "age": 26,
+            "sex": "female",
+            "side": "both",
+            "days_since_first": 1,
+            "recent": ["intense_exercise"],
+            "associated": [],
+        },
+        {"self_care"},
+    ),
+    # lookalike: two days after a new class, calves aching a bit (3 in 10)
+    (
+        {
+            "region": "calf",
+            "age": 30,
+            "sex": "male",
+            "side": "both",
+            "days_since_first": 2,
+            "severity_0_10": 3,
+            "recent": ["new_exercise"],
+            "associated": [],
+        },
+        {"self_care"},
+    ),
+    # lookalike: an ache in one shin six weeks into running training (an overuse injury)
+    (
+        {
+            "region": "shin",
+            "age": 29,
+            "sex": "female",
+            "side": "left",
+            "onset": "gradual",
+            "days_since_first": 42,
+            "recent": ["long_run"],
+            "associated": [],
+        },
+        {"self_care", "routine"},
+    ),
+]
+
 PRESENTATIONS = {
     "chest pain that spreads or lasts is a heart attack until shown otherwise": CHEST_PAIN,
     "a new ache in the back, shoulder, arm or neck that spreads into the jaw": (
@@ -2820,6 +2895,7 @@ PRESENTATIONS = {
     "both legs gone weak, how it came on not said": BOTH_LEGS_GONE_WEAK_HOW_IT_CAME_ON_NOT_SAID,
     "a swollen tummy and not opening the bowels": A_SWOLLEN_TUMMY_AND_NOT_OPENING_THE_BOWELS,
     "a cut and not sure about tetanus jabs": A_CUT_AND_NOT_SURE_ABOUT_TETANUS_JABS,
+    "muscles still sore days after a hard workout": MUSCLES_STILL_SORE_DAYS_AFTER_A_HARD_WORKOUT,
 }
 
 
