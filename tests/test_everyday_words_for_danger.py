@@ -2824,6 +2824,72 @@ MUSCLES_STILL_SORE_DAYS_AFTER_A_HARD_WORKOUT: Cases = [
     ),
 ]
 
+A_CALF_STILL_ACHING_DAYS_AFTER_A_KNOCK: Cases = [
+    # "took a kick to the back of my calf at football ten days ago and it still aches"
+    (
+        {
+            "region": "calf",
+            "age": 42,
+            "sex": "male",
+            "side": "right",
+            "days_since_first": 10,
+            "recent": ["fall_or_trauma", "football_match"],
+        },
+        {"urgent"},
+    ),
+    # "fell down two steps last week, the back of my knee has ached since, not sure it's worse"
+    (
+        {
+            "region": "knee",
+            "age": 67,
+            "sex": "female",
+            "days_since_first": 6,
+            "recent": ["fall_or_trauma"],
+        },
+        {"urgent"},
+    ),
+    # "tripped and banged my calf a fortnight ago; still sore and I need a stick to walk"
+    (
+        {
+            "region": "calf",
+            "age": 60,
+            "sex": "male",
+            "onset": "sudden",
+            "days_since_first": 14,
+            "associated": ["difficulty_walking"],
+            "recent": ["fall_or_trauma", "calf_injury"],
+        },
+        {"urgent"},
+    ),
+    # lookalike: the knock was yesterday (a bruise at its worst)
+    (
+        {
+            "region": "calf",
+            "age": 42,
+            "sex": "male",
+            "side": "right",
+            "days_since_first": 1,
+            "recent": ["fall_or_trauma"],
+            "associated": [],
+        },
+        {"self_care", "routine"},
+    ),
+    # lookalike: a calf pulled while running a week ago, no knock
+    (
+        {
+            "region": "calf",
+            "age": 43,
+            "sex": "female",
+            "side": "left",
+            "onset": "sudden",
+            "days_since_first": 7,
+            "time_of_day": "during_exercise",
+            "recent": ["calf_injury"],
+        },
+        {"self_care", "routine", "soon"},
+    ),
+]
+
 PRESENTATIONS = {
     "chest pain that spreads or lasts is a heart attack until shown otherwise": CHEST_PAIN,
     "a new ache in the back, shoulder, arm or neck that spreads into the jaw": (
@@ -2896,6 +2962,7 @@ PRESENTATIONS = {
     "a swollen tummy and not opening the bowels": A_SWOLLEN_TUMMY_AND_NOT_OPENING_THE_BOWELS,
     "a cut and not sure about tetanus jabs": A_CUT_AND_NOT_SURE_ABOUT_TETANUS_JABS,
     "muscles still sore days after a hard workout": MUSCLES_STILL_SORE_DAYS_AFTER_A_HARD_WORKOUT,
+    "a calf still aching days after a knock": A_CALF_STILL_ACHING_DAYS_AFTER_A_KNOCK,
 }
 
 
