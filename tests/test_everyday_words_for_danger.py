@@ -2890,6 +2890,118 @@ A_CALF_STILL_ACHING_DAYS_AFTER_A_KNOCK: Cases = [
     ),
 ]
 
+A_ONE_SIDED_BAND_OF_PAIN_WITH_A_RASH: Cases = [
+    # "burning pain round my left ribs like a pulled muscle for 3 days, now a blotchy rash there"
+    (
+        {
+            "region": "chest",
+            "age": 66,
+            "sex": "female",
+            "side": "left",
+            "onset": "gradual",
+            "days_since_first": 3,
+            "associated": ["rash", "tenderness"],
+        },
+        {"urgent"},
+    ),
+    # "a stripe of blisters has come up across the right side of my back, it tingles"
+    # (how long: not said)
+    (
+        {
+            "region": "upper_back",
+            "age": 58,
+            "sex": "male",
+            "side": "right",
+            "associated": ["rash", "tingling"],
+        },
+        {"urgent"},
+    ),
+    # "a spasm-like ache on one side of my tummy and a red rash there, not sure when it began"
+    (
+        {"region": "abdomen", "age": 72, "sex": "male", "associated": ["rash"]},
+        {"urgent", "emergency"},
+    ),
+    # lookalike: an itchy rash on both sides of the chest with no pain (not shingles)
+    (
+        {
+            "region": "chest",
+            "age": 30,
+            "sex": "female",
+            "side": "both",
+            "onset": "gradual",
+            "days_since_first": 2,
+            "severity_0_10": 1,
+            "associated": ["rash"],
+        },
+        {"self_care", "routine", "soon"},
+    ),
+]
+
+# A tick bite on the thigh, and what followed it.
+BITTEN_ON_THE_THIGH = {"region": "thigh", "age": 35, "sex": "female", "recent": ["insect_bite"]}
+
+A_RASH_OR_FLU_DAYS_AFTER_A_BITE: Cases = [
+    # "a round red rash like a bullseye spreading on my thigh where a tick bit me, legs ache a bit"
+    (
+        {**BITTEN_ON_THE_THIGH, "days_since_first": 5, "associated": ["rash", "fatigue"]},
+        {"soon", "urgent"},
+    ),
+    # "since the tick bite ten days ago I've had a temperature and I'm wiped out and aching"
+    (
+        {**BITTEN_ON_THE_THIGH, "days_since_first": 10, "associated": ["fever", "fatigue"]},
+        {"soon", "urgent", "emergency"},
+    ),
+    # lookalike: a small red itchy lump where something bit me this morning
+    (
+        {**BITTEN_ON_THE_THIGH, "days_since_first": 0, "severity_0_10": 2, "associated": ["rash"]},
+        {"self_care", "routine"},
+    ),
+]
+
+SCIATICA_THAT_HOME_TREATMENT_HAS_NOT_HELPED: Cases = [
+    # "ten days of sciatica, stretches and ibuprofen aren't touching it; I can walk and wee fine"
+    (
+        {
+            "region": "buttock",
+            "age": 45,
+            "sex": "female",
+            "side": "right",
+            "onset": "gradual",
+            "days_since_first": 10,
+            "associated": ["leg_pain_radiating"],
+            "home_treatment_tried_days": 10,
+        },
+        {"routine", "soon"},
+    ),
+    # "pain down my leg from my back; been doing the exercises a week, no better"
+    # (when it began: not said)
+    (
+        {
+            "region": "lower_back",
+            "age": 52,
+            "sex": "male",
+            "associated": ["leg_pain_radiating"],
+            "home_treatment_tried_days": 7,
+        },
+        {"routine", "soon", "urgent"},
+    ),
+    # lookalike: three days into heat packs and walking, for a sciatica that started after lifting
+    (
+        {
+            "region": "buttock",
+            "age": 39,
+            "sex": "male",
+            "side": "right",
+            "onset": "sudden",
+            "days_since_first": 3,
+            "associated": ["leg_pain_radiating"],
+            "recent": ["heavy_lifting"],
+            "home_treatment_tried_days": 3,
+        },
+        {"self_care"},
+    ),
+]
+
 PRESENTATIONS = {
     "chest pain that spreads or lasts is a heart attack until shown otherwise": CHEST_PAIN,
     "a new ache in the back, shoulder, arm or neck that spreads into the jaw": (
@@ -2963,6 +3075,9 @@ PRESENTATIONS = {
     "a cut and not sure about tetanus jabs": A_CUT_AND_NOT_SURE_ABOUT_TETANUS_JABS,
     "muscles still sore days after a hard workout": MUSCLES_STILL_SORE_DAYS_AFTER_A_HARD_WORKOUT,
     "a calf still aching days after a knock": A_CALF_STILL_ACHING_DAYS_AFTER_A_KNOCK,
+    "a one-sided band of pain with a rash": A_ONE_SIDED_BAND_OF_PAIN_WITH_A_RASH,
+    "a rash or a flu-like illness days after a bite": A_RASH_OR_FLU_DAYS_AFTER_A_BITE,
+    "sciatica that home treatment has not helped": SCIATICA_THAT_HOME_TREATMENT_HAS_NOT_HELPED,
 }
 
 

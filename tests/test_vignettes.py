@@ -70,10 +70,14 @@ BELOW_THE_BAR = {
     "blind_set_21": "appropriate triage 85%, first cause in the top three 74%: a cramp's spell of "
     "an hour that the case format cannot tell from one cramp's length, heat exhaustion whose "
     "length is not given, and causes the knowledge base does not hold (dengue, stress fractures)",
-    "blind_set_22": "appropriate triage 83%, emergency sensitivity 78%, under-triage 8%, first "
+    "blind_set_22": "appropriate triage 86%, emergency sensitivity 78%, under-triage 5%, first "
     "cause in the top three 68%: case reports of rare presentations told with too little to "
     "tell them from the common one (an aortic ulcer as a back ache, a heart attack as an ulcer's "
     "burning, a compartment syndrome as strained shins)",
+    "blind_set_23": "emergency sensitivity 90%, self-care to urgent 14%: eight emergencies "
+    "answered with a same-day service, seven of which their sources also allow (an infected "
+    "joint, an ectopic pregnancy, lithium toxicity), one they do not (a child's scorpion sting); "
+    "heat exhaustion and a hypo that settled, which the case format cannot say",
 }
 
 
