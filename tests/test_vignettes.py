@@ -78,6 +78,10 @@ BELOW_THE_BAR = {
     "answered with a same-day service, seven of which their sources also allow (an infected "
     "joint, an ectopic pregnancy, lithium toxicity), one they do not (a child's scorpion sting); "
     "heat exhaustion and a hypo that settled, which the case format cannot say",
+    "blind_set_24": "appropriate triage 83%, emergency sensitivity 85%, self-care to urgent 14%, "
+    "first cause in the top three 77%: scored blind, its classes not yet worked on (marine "
+    "stings the case format cannot name, an aneurysm told as a stone's pain, a snake bite, "
+    "pre-eclampsia after a birth)",
 }
 
 
