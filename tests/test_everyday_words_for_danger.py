@@ -3002,6 +3002,334 @@ SCIATICA_THAT_HOME_TREATMENT_HAS_NOT_HELPED: Cases = [
     ),
 ]
 
+A_WHOLE_BODY_REACTION_WITHIN_HOURS_OF_A_BITE_OR_STING: Cases = [
+    # "something bit my ankle on the trail, a snake I think; it's swelling, I'm sweating buckets
+    # and my leg feels weak and twitchy"
+    (
+        {
+            "region": "foot",
+            "age": 40,
+            "sex": "male",
+            "onset": "sudden",
+            "days_since_first": 0,
+            "associated": ["swelling", "sweating", "weakness"],
+            "recent": ["hiking", "puncture_wound"],
+        },
+        {"emergency"},
+    ),
+    # "felt a tiny sting swimming, like a mozzie; half an hour later my back is in agony, I'm being
+    # sick and my heart's racing" (how bad: not said)
+    (
+        {
+            "region": "lower_back",
+            "age": 29,
+            "sex": "female",
+            "days_since_first": 0,
+            "associated": ["vomiting", "palpitations"],
+            "recent": ["insect_bite"],
+        },
+        {"emergency"},
+    ),
+    # "stung by a wasp on the arm and now I feel dizzy and my chest is tight" (when: not said)
+    (
+        {
+            "region": "arm",
+            "age": 55,
+            "sex": "male",
+            "associated": ["dizziness", "shortness_of_breath"],
+            "recent": ["insect_bite"],
+        },
+        {"emergency"},
+    ),
+    # "bitten by something in the garden, now cramps in my tummy and I'm sweating and shaking"
+    (
+        {
+            "region": "abdomen",
+            "age": 33,
+            "sex": "female",
+            "days_since_first": 0,
+            "associated": ["sweating", "tremor", "abdominal_pain"],
+            "recent": ["spider_bite"],
+        },
+        {"emergency"},
+    ),
+    # lookalike: a red itchy lump from a midge bite this morning, otherwise fine
+    (
+        {
+            "region": "arm",
+            "age": 30,
+            "sex": "female",
+            "days_since_first": 0,
+            "severity_0_10": 2,
+            "associated": ["rash"],
+            "recent": ["insect_bite"],
+        },
+        {"self_care", "routine"},
+    ),
+    # lookalike: trod on a nail at the allotment, sore foot, feels fine otherwise
+    (
+        {
+            "region": "foot",
+            "age": 60,
+            "sex": "male",
+            "days_since_first": 0,
+            "associated": ["tenderness"],
+            "recent": ["puncture_wound"],
+        },
+        {"self_care", "routine", "soon", "urgent"},
+    ),
+]
+
+A_SEVERE_TUMMY_PAIN_THAT_CREPT_UP: Cases = [
+    # "dad's had cramping pain low in his tummy on and off for two days, and now it's severe"
+    (
+        {
+            "region": "abdomen",
+            "age": 74,
+            "sex": "male",
+            "onset": "gradual",
+            "days_since_first": 2,
+            "severity_0_10": 9,
+            "associated": ["abdominal_pain"],
+        },
+        {"emergency"},
+    ),
+    # "tummy ache since last night, it's now the worst pain I've had" (first time, not said)
+    (
+        {
+            "region": "abdomen",
+            "age": 35,
+            "sex": "female",
+            "pregnant": False,
+            "days_since_first": 1,
+            "severity_0_10": 8,
+        },
+        {"emergency"},
+    ),
+    # "really bad stomach pain, 8 out of 10, not sure when it started"
+    ({"region": "abdomen", "age": 50, "sex": "male", "severity_0_10": 8}, {"emergency"}),
+    # lookalike: a tummy bug's cramps with the runs, bad but coming in waves
+    (
+        {
+            "region": "abdomen",
+            "age": 25,
+            "sex": "male",
+            "onset": "sudden",
+            "days_since_first": 1,
+            "frequency": "several_daily",
+            "duration_minutes": 5,
+            "severity_0_10": 8,
+            "associated": ["diarrhoea", "abdominal_pain"],
+        },
+        {"self_care", "routine", "soon", "urgent"},
+    ),
+    # lookalike: sore tummy muscles two days after a new core class
+    (
+        {
+            "region": "abdomen",
+            "age": 28,
+            "sex": "female",
+            "pregnant": False,
+            "onset": "gradual",
+            "days_since_first": 2,
+            "severity_0_10": 4,
+            "associated": ["pain_worse_on_movement"],
+            "recent": ["new_exercise"],
+        },
+        {"self_care", "routine"},
+    ),
+]
+
+HEADACHE_BLURRED_SIGHT_OR_SWELLING_IN_PREGNANCY_OR_AFTER_A_BIRTH: Cases = [
+    # "baby's a week old; a pounding headache for two days that paracetamol won't shift, blurry
+    # vision, and my feet and legs are swollen and crampy"
+    (
+        {
+            "region": "legs",
+            "age": 32,
+            "sex": "female",
+            "days_since_first": 2,
+            "associated": ["headache", "vision_change", "swelling"],
+            "recent": ["childbirth"],
+        },
+        {"urgent", "emergency"},
+    ),
+    # "I'm 34 weeks, banging headache and my hands have puffed up since this morning"
+    (
+        {
+            "region": "hand",
+            "age": 29,
+            "sex": "female",
+            "pregnant": True,
+            "onset": "sudden",
+            "associated": ["headache", "swelling"],
+        },
+        {"urgent", "emergency"},
+    ),
+    # "pregnant and seeing flashing lights, and my calves cramp" (nothing else said)
+    (
+        {
+            "region": "calf",
+            "age": 36,
+            "sex": "female",
+            "pregnant": True,
+            "associated": ["vision_change"],
+        },
+        {"urgent", "emergency"},
+    ),
+    # lookalike: pregnant with night calf cramps that stretch off, nothing else wrong
+    (
+        {
+            "region": "calf",
+            "age": 31,
+            "sex": "female",
+            "pregnant": True,
+            "side": "right",
+            "onset": "sudden",
+            "duration_minutes": 2,
+            "frequency": "occasional",
+            "time_of_day": "night",
+            "associated": ["sleep_disturbance"],
+        },
+        {"self_care", "routine"},
+    ),
+]
+
+HANDS_STIFFENING_AFTER_A_THYROID_OPERATION: Cases = [
+    # "a week after my thyroid op my lips and fingers tingle even with the calcium tablets, and my
+    # hands are stiffening"
+    (
+        {
+            "region": "hand",
+            "age": 55,
+            "sex": "female",
+            "side": "both",
+            "associated": ["perioral_tingling", "tingling", "muscle_stiffness"],
+            "medications": ["calcium_carbonate"],
+            "recent": ["surgery_thyroid"],
+        },
+        {"emergency"},
+    ),
+    # "had my parathyroid out on Monday; tingling round my mouth and my fingers feel stiff"
+    (
+        {
+            "region": "hand",
+            "age": 62,
+            "sex": "male",
+            "associated": ["perioral_tingling", "muscle_stiffness"],
+            "recent": ["surgery_parathyroid"],
+        },
+        {"emergency"},
+    ),
+    # lookalike: years after a thyroid operation, a little tingling in the fingers only
+    (
+        {
+            "region": "hand",
+            "age": 58,
+            "sex": "female",
+            "days_since_first": 3,
+            "associated": ["tingling"],
+            "conditions": ["previous_thyroidectomy"],
+        },
+        {"urgent", "soon"},
+    ),
+]
+
+A_PULLED_MUSCLE_IN_ITS_FIRST_DAYS: Cases = [
+    # "twinged the back of my thigh sprinting at training yesterday; sore to touch, a bit swollen,
+    # I can still walk and it isn't weak"
+    (
+        {
+            "region": "thigh",
+            "age": 22,
+            "sex": "male",
+            "side": "right",
+            "onset": "sudden",
+            "days_since_first": 1,
+            "time_of_day": "during_exercise",
+            "associated": ["tenderness", "swelling"],
+            "recent": ["intense_exercise"],
+        },
+        {"self_care", "routine"},
+    ),
+    # "felt something tear kicking a ball at the weekend; a big purple bruise now, swollen"
+    (
+        {
+            "region": "thigh",
+            "age": 35,
+            "sex": "female",
+            "onset": "sudden",
+            "days_since_first": 2,
+            "associated": ["bruising", "swelling", "tenderness"],
+            "recent": ["intense_exercise"],
+        },
+        {"soon", "routine"},
+    ),
+    # the clot the strain must not hide: a calf still swollen and aching twelve days after a
+    # tackle, not getting better
+    (
+        {
+            "region": "calf",
+            "age": 30,
+            "sex": "male",
+            "side": "left",
+            "onset": "sudden",
+            "days_since_first": 12,
+            "associated": ["swelling", "tenderness"],
+            "recent": ["football_match", "fall_or_trauma"],
+        },
+        {"urgent", "emergency"},
+    ),
+]
+
+A_LONG_TUMMY_ACHE_IS_NOT_A_STUCK_CRAMP: Cases = [
+    # "my 10-year-old gets mild tummy aches by her belly button on school mornings, half an hour,
+    # then she's fine and playing"
+    (
+        {
+            "region": "abdomen",
+            "age": 10,
+            "sex": "female",
+            "onset": "gradual",
+            "duration_minutes": 30,
+            "frequency": "weekly",
+            "time_of_day": "day",
+            "severity_0_10": 2,
+            "associated": ["abdominal_pain"],
+            "recent": ["stressful_event"],
+        },
+        {"self_care", "routine", "soon"},
+    ),
+    # the danger it must not hide: a sudden, severe tummy pain for half an hour
+    (
+        {
+            "region": "abdomen",
+            "age": 40,
+            "sex": "male",
+            "onset": "sudden",
+            "duration_minutes": 30,
+            "frequency": "first_time",
+            "severity_0_10": 9,
+            "associated": ["abdominal_pain"],
+        },
+        {"emergency"},
+    ),
+    # a tummy-muscle cramp (no pain inside) stuck for 20 minutes still counts as a stuck cramp
+    (
+        {
+            "region": "abdomen",
+            "age": 45,
+            "sex": "male",
+            "onset": "sudden",
+            "duration_minutes": 20,
+            "frequency": "first_time",
+            "severity_0_10": 6,
+            "associated": ["muscle_stiffness"],
+        },
+        {"urgent", "emergency"},
+    ),
+]
+
 PRESENTATIONS = {
     "chest pain that spreads or lasts is a heart attack until shown otherwise": CHEST_PAIN,
     "a new ache in the back, shoulder, arm or neck that spreads into the jaw": (
@@ -3077,6 +3405,16 @@ PRESENTATIONS = {
     "a calf still aching days after a knock": A_CALF_STILL_ACHING_DAYS_AFTER_A_KNOCK,
     "a one-sided band of pain with a rash": A_ONE_SIDED_BAND_OF_PAIN_WITH_A_RASH,
     "a rash or a flu-like illness days after a bite": A_RASH_OR_FLU_DAYS_AFTER_A_BITE,
+    "a whole-body reaction within hours of a bite or sting": (
+        A_WHOLE_BODY_REACTION_WITHIN_HOURS_OF_A_BITE_OR_STING
+    ),
+    "a severe tummy pain that crept up": A_SEVERE_TUMMY_PAIN_THAT_CREPT_UP,
+    "a headache, blurred sight or swelling in pregnancy or after a birth": (
+        HEADACHE_BLURRED_SIGHT_OR_SWELLING_IN_PREGNANCY_OR_AFTER_A_BIRTH
+    ),
+    "hands stiffening after a thyroid operation": HANDS_STIFFENING_AFTER_A_THYROID_OPERATION,
+    "a pulled muscle in its first days": A_PULLED_MUSCLE_IN_ITS_FIRST_DAYS,
+    "a long tummy ache is not a stuck cramp": A_LONG_TUMMY_ACHE_IS_NOT_A_STUCK_CRAMP,
     "sciatica that home treatment has not helped": SCIATICA_THAT_HOME_TREATMENT_HAS_NOT_HELPED,
 }
 
